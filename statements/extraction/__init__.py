@@ -1,0 +1,268 @@
+"""Text extraction for the Election Security Statements Archive.
+
+Pure functions from a document's text to plain data: no Django, no database. The pipeline stages are
+`documents` (reading, metadata, paragraphs, boilerplate), `quotes` (quoted spans), `people` (officials,
+agencies, speakers, name matching) and `countries` (countries and years).
+
+``extract_document(text, name)`` returns a dict::
+
+    {
+      "document": name,                    # the file's base name
+      "title": str | None,                 # headline line or '# Title'
+      "published": "YYYY-MM-DD" | None,    # only a date the text states
+      "published_precision": "day" | "month" | "year" | None,
+      "outlet": str | None,                # 'Original: [...]' link, wire dateline (AP/Reuters) or author bio
+      "url": str | None,
+      "authors": [str],                    # bylines, contributors, bios; never officials
+      "body_start": int,                   # offset of the first prose character after the header
+      "boilerplate": [[start, end], ...],  # captions, promos, ad placeholders, bios, contributor lines, embeds
+      "countries": ["RU", "US"],           # sorted ISO alpha-2 codes mentioned in the prose
+      "country_mentions": {"US": 3},       # mentions per country
+      "years": [2016, 2020],               # sorted 4-digit years mentioned in the prose (not metadata)
+      "officials": [{"name", "titles", "agency", "roles": [{"title", "agency"}], "aliases"}],
+      "agencies": [{"name", "acronym", "kind", "country", "surface"}],
+      "quotes": [{"text", "start", "end", "speaker", "speaker_officials", "speaker_agencies",
+                  "fragment", "countries"}],   # in text order; text == document[start:end]
+    }
+
+An official's ``agency`` and each quote's ``speaker_agencies`` item is an agency key: the acronym where one
+exists, else the canonical name; every key appears in ``agencies`` (as ``acronym`` or ``name``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from .countries import count_mentions, countries_in, country_mentions, find_years
+from .documents import DocumentError, find_boilerplate, paragraphs, parse_metadata, read_document, sentences
+from .people import (
+    Agency,
+    AgencyMention,
+    SpeakerResolver,
+    _title_table,
+    agency_by_key,
+    canonical_name,
+    find_agencies,
+    find_officials,
+    leading_cue,
+    names_match,
+    trailing_cue,
+)
+from .quotes import find_quotes, is_title_or_term
+
+__all__ = ["DocumentError", "canonical_name", "extract_document", "names_match", "read_document"]
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def extract_document(text: str, name: str) -> dict:
+    """Extract metadata, countries, years, officials, agencies and attributed quotes from one document."""
+    meta = parse_metadata(text)
+    bp = find_boilerplate(text, meta.body_start)
+    body_start = meta.body_start
+    prose_start = meta.title_span[0] if meta.title_span else body_start
+    meta_spans = [s for s in meta.metadata_spans if s != meta.title_span]
+    author_spans = list(bp.author_spans)
+    authors = list(dict.fromkeys(meta.authors + bp.authors))
+    outlet = meta.outlet or bp.outlet
+
+    # prose spans: the title and the body, without metadata lines and author bios
+    prose = []
+    if meta.title_span:
+        prose.append(meta.title_span)
+    prose.append((body_start, len(text)))
+
+    def in_prose(s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in prose) and not _overlaps(s, e, meta_spans + author_spans)
+
+    # countries and years
+    cmentions = [m for m in country_mentions(text, prose_start) if in_prose(m[0], m[1])]
+    if meta.dateline_span:
+        cmentions = [m for m in cmentions if not _overlaps(m[0], m[1], [meta.dateline_span])]
+    years = find_years(
+        text, prose, skip=meta_spans + author_spans + ([meta.dateline_span] if meta.dateline_span else [])
+    )
+
+    # agencies and officials
+    amentions = [m for m in find_agencies(text, prose_start) if in_prose(m.start, m.end)]
+    officials = find_officials(text, prose_start, len(text), amentions, authors, author_spans + meta_spans)
+    officials = [o for o in officials if not any(names_match(o.name, a) for a in authors)]
+
+    # via-title agencies: officials' roles and capitalised titles that imply an agency
+    via: list[AgencyMention] = []
+    for o in officials:
+        for title, agency in o.roles:
+            if agency is not None:
+                via.append(AgencyMention(-1, -1, agency, title, via_title=True))
+    for f in _title_table()["fixed"]:
+        if not f.get("agency") or f.get("state_level_if_prefixed") or not f["title"][:1].isupper():
+            continue
+        if f["agency"] in ("White House", "United States Senate", "United States House of Representatives"):
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(f["title"]) + r"(?![\w-])", text):
+            if in_prose(m.start(), m.end()):
+                before = text[max(0, m.start() - 20) : m.start()]
+                if re.search(r"(?:[A-Z][a-z]+)(?:’s|'s)?\s+$", before) and not re.search(
+                    r"(?:Acting|Deputy|Former|The|and|of|with|from|by|U\.S\.|US)\s+$", before
+                ):
+                    continue
+                agency = agency_by_key(f["agency"])
+                if agency:
+                    via.append(AgencyMention(m.start(), m.end(), agency, f["title"], via_title=True))
+
+    agencies_out: dict[Agency, dict] = {}
+    for m in amentions + via:
+        entry = agencies_out.setdefault(
+            m.agency,
+            {
+                "name": m.agency.name,
+                "acronym": m.agency.acronym,
+                "kind": m.agency.kind,
+                "country": m.agency.country,
+                "surface": [],
+            },
+        )
+        if m.surface not in entry["surface"]:
+            entry["surface"].append(m.surface)
+
+    # quotes
+    excluded = list(bp.spans) + meta_spans + ([meta.title_span] if meta.title_span else [])
+    quotes = find_quotes(text, body_start, excluded)
+    paras = paragraphs(text, body_start)
+    sents = []
+    for ps, pe in paras:
+        sents.extend(sentences(text, ps, pe))
+    resolver = SpeakerResolver(text, officials, amentions, sents)
+    results = []
+    for q in quotes:
+        para = paras[q.paragraph] if 0 <= q.paragraph < len(paras) else (body_start, len(text))
+        close = q.close_pos if q.close_pos is not None else q.end
+        cue = trailing_cue(text, close, para[1]) if q.close_pos is not None else None
+        speaker = None
+        if cue:
+            speaker = resolver.resolve(cue[0], cue[1], cue[2])
+            if speaker.kind == "none" or (speaker.kind == "unnamed" and not re.search(r"[A-Za-z]", cue[0])):
+                speaker, cue = None, None
+        if speaker is None:
+            sent_start = para[0]
+            for s, e in sents:
+                if s <= q.open_pos < e:
+                    sent_start = s
+            prev_close = [
+                x.close_pos
+                for x in quotes
+                if x.close_pos is not None and sent_start <= x.close_pos < q.open_pos
+            ]
+            if prev_close:
+                sent_start = max(prev_close) + 1
+            cue = leading_cue(text, sent_start, q.open_pos)
+            if cue:
+                speaker = resolver.resolve(cue[0], cue[1], cue[2])
+        if (
+            speaker is not None
+            and cue
+            and cue[3] in ("wrote", "writes", "states", "stated", "found", "assessed")
+            and (speaker.kind == "agency")
+        ):
+            authors_ = [a.key for a in resolver.report_source(q.open_pos)]
+            if set(speaker.agencies) & set(authors_):
+                speaker.agencies = list(dict.fromkeys(speaker.agencies + authors_))
+        if speaker is not None:
+            resolver.remember(q.start, speaker)
+        results.append([q, speaker, cue is not None and speaker is not None])
+
+    # fill unattributed quotes from their neighbours
+    for i, item in enumerate(results):
+        q, speaker, explicit = item
+        if speaker is not None:
+            continue
+        prev = results[i - 1] if i > 0 else None
+        nxt = results[i + 1] if i + 1 < len(results) else None
+        if prev and prev[1] is not None and q.paragraph - prev[0].paragraph <= 1:
+            item[1] = prev[1]
+        elif nxt and nxt[1] is not None and nxt[0].paragraph - q.paragraph <= 1:
+            item[1] = nxt[1]
+    # bodies of speech without a named source (a statement nobody signed): the nearest explicit body
+    explicit_bodies = [
+        (q.start, sp) for q, sp, _ in results if sp is not None and sp.kind in ("agency", "person")
+    ]
+    for item in results:
+        sp = item[1]
+        if (
+            sp is not None
+            and sp.kind in ("statement", "group", "report")
+            and not sp.officials
+            and not sp.agencies
+        ):
+            if explicit_bodies:
+                near = min(explicit_bodies, key=lambda x: abs(x[0] - item[0].start))[1]
+                item[1] = type(sp)(sp.phrase, list(near.officials), list(near.agencies), sp.kind, False)
+
+    out_quotes = []
+    for q, speaker, explicit in results:
+        words = re.findall(r"[\w'’-]+", q.text)
+        if len(words) <= 2 and not explicit:
+            continue
+        if is_title_or_term(text, q) and not explicit:
+            continue
+        out_quotes.append(
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker": speaker.phrase if speaker else None,
+                "speaker_officials": list(dict.fromkeys(speaker.officials)) if speaker else [],
+                "speaker_agencies": list(dict.fromkeys(speaker.agencies)) if speaker else [],
+                "fragment": q.fragment,
+                "countries": countries_in(q.text),
+            }
+        )
+
+    # make sure every referenced agency is listed
+    listed = {a.key for a in agencies_out}
+    for qd in out_quotes:
+        for key in qd["speaker_agencies"]:
+            if key not in listed:
+                agency = agency_by_key(key)
+                if agency:
+                    agencies_out[agency] = {
+                        "name": agency.name,
+                        "acronym": agency.acronym,
+                        "kind": agency.kind,
+                        "country": agency.country,
+                        "surface": [],
+                    }
+                    listed.add(key)
+
+    officials_out = []
+    for o in sorted(officials, key=lambda o: min([s for s, _ in o.mentions] or [0])):
+        officials_out.append(
+            {
+                "name": o.name,
+                "titles": list(o.titles),
+                "agency": o.agency.key if o.agency else None,
+                "roles": [{"title": t, "agency": a.key if a else None} for t, a in o.roles],
+                "aliases": sorted(o.aliases | {o.name}),
+            }
+        )
+
+    return {
+        "document": os.path.basename(name),
+        "title": meta.title,
+        "published": meta.published,
+        "published_precision": meta.published_precision if meta.published else None,
+        "outlet": outlet,
+        "url": meta.url,
+        "authors": authors,
+        "body_start": body_start,
+        "boilerplate": [[s, e] for s, e in sorted(bp.spans)],
+        "countries": sorted({m[2] for m in cmentions}),
+        "country_mentions": count_mentions(cmentions),
+        "years": years,
+        "officials": officials_out,
+        "agencies": sorted(agencies_out.values(), key=lambda a: a["name"]),
+        "quotes": out_quotes,
+    }

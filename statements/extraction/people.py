@@ -1,0 +1,967 @@
+"""Officials, agencies and speaker attribution.
+
+Officials are named people in public roles: a name with a title before it ("FBI Director Christopher Wray"),
+an appositive title after it ("Chris Krebs, director of ..."), a party-state tag ("Sen. Mark Warner, D-Va."),
+or a well-known public figure from data/people.json. Agencies come from data/agencies.json surface forms and
+from titles that imply them (data/titles.json). Reporters and authors are never officials.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "Agency",
+    "AgencyMention",
+    "Official",
+    "canonical_name",
+    "find_agencies",
+    "find_officials",
+    "names_match",
+]
+
+DATA = Path(__file__).with_name("data")
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    acronym: str | None
+    kind: str
+    country: str | None
+
+    @property
+    def key(self) -> str:
+        """The identifier used in output: the acronym where one exists, else the canonical name."""
+        return self.acronym or self.name
+
+
+@dataclass
+class AgencyMention:
+    start: int
+    end: int
+    agency: Agency
+    surface: str
+    via_title: bool = False
+
+
+@lru_cache(maxsize=1)
+def _agency_table():
+    data = json.loads((DATA / "agencies.json").read_text(encoding="utf-8"))["agencies"]
+    by_surface: dict[str, Agency] = {}
+    any_case: dict[str, Agency] = {}
+    by_key: dict[str, Agency] = {}
+    for entry in data:
+        agency = Agency(entry["name"], entry.get("acronym") or None, entry["kind"], entry.get("country"))
+        by_key.setdefault(agency.name.lower(), agency)
+        if agency.acronym:
+            by_key.setdefault(agency.acronym.lower(), agency)
+        forms = [agency.name, *(entry.get("aliases") or [])]
+        if agency.acronym:
+            forms.append(agency.acronym)
+        for form in forms:
+            by_surface.setdefault(form, agency)
+            if form.startswith("the "):
+                continue
+        for form in entry.get("aliases_any_case") or []:
+            any_case.setdefault(form.lower(), agency)
+    surfaces = sorted(by_surface, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w&]|-[A-Z])")
+    ci_pattern = (
+        re.compile(
+            r"(?<![\w&-])("
+            + "|".join(re.escape(s) for s in sorted(any_case, key=len, reverse=True))
+            + r")(?!\w)",
+            re.I,
+        )
+        if any_case
+        else None
+    )
+    return by_surface, any_case, by_key, pattern, ci_pattern
+
+
+def agency_by_key(key: str) -> Agency | None:
+    return _agency_table()[2].get(key.lower())
+
+
+@lru_cache(maxsize=1)
+def _title_table():
+    data = json.loads((DATA / "titles.json").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _people_table():
+    return json.loads((DATA / "people.json").read_text(encoding="utf-8"))["people"]
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, set[str]]:
+    groups = json.loads((DATA / "nicknames.json").read_text(encoding="utf-8"))["groups"]
+    out: dict[str, set[str]] = {}
+    for group in groups:
+        names = {g.lower() for g in group}
+        for n in names:
+            out.setdefault(n, set()).update(names)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- names
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _name_parts(name: str) -> list[str]:
+    parts = [p for p in re.split(r"\s+", name.strip()) if p and p.lower().strip(",") not in _SUFFIXES]
+    return [p.strip(",") for p in parts]
+
+
+def names_match(a: str, b: str) -> bool:
+    """True when two names can denote the same person ("Chris Krebs" / "Christopher Krebs" / "Krebs")."""
+    pa, pb = _name_parts(a), _name_parts(b)
+    if not pa or not pb:
+        return False
+    if pa[-1].lower() != pb[-1].lower():
+        return False
+    if len(pa) == 1 or len(pb) == 1:
+        return True
+    fa, fb = pa[0].lower().rstrip("."), pb[0].lower().rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    nick = _nicknames()
+    if fb in nick.get(fa, set()):
+        return True
+    return False
+
+
+def canonical_name(names) -> str:
+    """The fullest form among names of one person (most parts, then longest, then alphabetical)."""
+    names = [n for n in names if n and n.strip()]
+    if not names:
+        return ""
+    return sorted(names, key=lambda n: (-len(_name_parts(n)), -len(n), n))[0]
+
+
+# ---------------------------------------------------------------------------------------------- agencies
+
+
+def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[AgencyMention]:
+    """Explicit agency mentions (surface forms from data/agencies.json) in text[start:end]."""
+    by_surface, any_case, _, pattern, ci_pattern = _agency_table()
+    end = len(text) if end is None else end
+    out: list[AgencyMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern.finditer(text, start, end):
+        surface = m.group(1)
+        agency = by_surface[surface]
+        if surface in ("House", "Senate", "Congress") and not _legislature_context(text, m.start(), m.end()):
+            continue
+        out.append(AgencyMention(m.start(), m.end(), agency, surface))
+        taken.append((m.start(), m.end()))
+    if ci_pattern is not None:
+        for m in ci_pattern.finditer(text, start, end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            out.append(AgencyMention(m.start(), m.end(), any_case[m.group(1).lower()], m.group(1)))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _legislature_context(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    if word == "House":
+        after = text[e : e + 20]
+        before = text[max(0, s - 12) : s]
+        if re.match(r"\s+(?:of|Bill|Party)\b", after) or re.search(
+            r"(?:White|Opera|Town|Guest|Court)\s+$", before
+        ):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- titles
+
+_NAME_TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)?)"
+_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r")*")
+
+_STOP_NAME_WORDS = set(
+    """The A An In On At For And But Or Of To By With From As If When While After Before Since Until During Under Over
+    This That These Those It Its He She They We I You His Her Their Our My Your Who What Where Why How Which Then There
+    Here Also Still Just Even Yet Not No Yes Only More Most Some Many Much Such Both Each Every All Any Few Other Another
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr President Vice Director Secretary
+    Attorney General Gen Sen Rep Gov Governor Senator Representative Congressman Congresswoman Chief Commander Acting
+    Deputy Assistant Under Undersecretary Administrator Commissioner Chairman Chairwoman Chair Speaker Leader Majority
+    Minority Ambassador Minister Prime Foreign Supreme Former Then Interim Department Agency Bureau Office Council
+    Committee Command Center Centre Commission Service Services Administration Directorate Division Board Institute
+    National Federal State States United American Intelligence Security Homeland Cyber Cybersecurity Infrastructure
+    Justice Defense Defence Election Elections Democratic Democrat Democrats Republican Republicans Party Government
+    House Senate Congress White Capitol Pentagon Kremlin Army Navy Air Force Guard Marine Corps Coast Northern Southern
+    Eastern Western Day Election Act Law Bill Amendment Court Supreme Twitter Facebook Google Microsoft Read Photo
+    Published Author Original More Related Share Advertisement Associated Press Reuters Lt Maj Col Capt Adm Brig Sgt
+    Special Counsel Inspector Press Ranking Member Member Members Officials Official According Although However Meanwhile
+    Washington Moscow Beijing Tehran Russia Russian Iran Iranian China Chinese America Americans U.S Internet Research
+    Statement Report Intelligence Community Covid Coronavirus Black Lives Matter Post Times News Journal Daily Via Image
+    Getty Images AP Story Continue Reading Watch Listen Subscribe Sign Click Here Trump's Biden's""".split()
+)
+_ROLE_HEADS = (
+    r"(?:director|secretary|undersecretary|commander|chief|head|administrator|commissioner|chairman|chairwoman|chair|"
+    r"spokesperson|spokesman|spokeswoman|official|adviser|advisor|counsel|minister|ambassador|president|leader|"
+    r"governor|senator|congressman|congresswoman|representative|lawmaker|attorney general|general|admiral|officer|"
+    r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
+    r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
+    r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking member)"
+)
+
+
+@lru_cache(maxsize=1)
+def _title_regexes():
+    by_surface = _agency_table()[0]
+    table = _title_table()
+    ag = "|".join(re.escape(s) for s in sorted(by_surface, key=len, reverse=True))
+    fixed_cs = [f["title"] for f in table["fixed"] if f.get("case_sensitive")]
+    fixed_ci = [f["title"] for f in table["fixed"] if not f.get("case_sensitive")]
+    roles = sorted(set(table["roles"]), key=len, reverse=True)
+    ranks = sorted(set(table["ranks"]), key=len, reverse=True)
+    role = "|".join(re.escape(r) for r in roles)
+    fixed = "|".join(
+        [re.escape(t) for t in sorted(fixed_cs, key=len, reverse=True)]
+        + ["(?i:" + re.escape(t) + ")" for t in sorted(fixed_ci, key=len, reverse=True)]
+    )
+    rank = "|".join(re.escape(r) for r in ranks)
+    from .countries import _table as country_table
+
+    adjs = sorted(
+        {f for f, _ in country_table()[0].items() if re.fullmatch(r"[A-Z][a-z]+(?:n|ese|ish|i|ch)", f)},
+        key=len,
+        reverse=True,
+    )
+    adj = "|".join(re.escape(a) for a in adjs)
+    mod = (
+        r"(?:(?:former|Former|acting|Acting|then-|Then-|interim|Interim|outgoing|Outgoing|incoming|Incoming|retired|"
+        r"Retired|top|senior|Senior|longtime|veteran|current|Deputy|deputy|Principal|principal|Assistant|assistant|"
+        r"Associate|associate|Executive|executive|Special|special|Senior|chief|Chief|Vice|vice|U\.S\.|US|"
+        + adj
+        + r"|[A-Z][a-z]+(?:’s|'s)|state|State|county|County|city|City|federal|Federal|the|The)[ \u00a0])*"
+    )
+    lowmod = (
+        r"(?:security|press|communications|election|elections|cybersecurity|cyber|intelligence|national|homeland|"
+        r"policy|foreign|legal|senior|top|deputy|assistant|chief|principal|campaign|state|county|city|federal|former|"
+        r"acting|interim|longtime|information|technology|technical|threat|research|public|affairs|digital|defense|"
+        r"military|executive|regional|global|political|strategic|general|special|international|government|"
+        r"counterintelligence|law|enforcement|data|privacy|trust|safety|integrity|vice|managing|news|agency|department|"
+        r"ministry|embassy|committee|panel)"
+    )
+    poss = r"(?:(?:" + ag + r")(?:’s|'s)?[ \u00a0])"
+    unit = (
+        r"(?:" + mod + r"(?:"
+        r"(?:" + fixed + r")"
+        r"|" + poss + r"(?:" + lowmod + r"[ \u00a0]){0,3}(?:" + role + r")"
+        r"|(?:"
+        + role
+        + r")[ \u00a0](?:of|for|at|to|with)[ \u00a0](?:the[ \u00a0])?(?:"
+        + ag
+        + r")(?:(?:’s|'s)[ \u00a0](?:"
+        + ag
+        + r"))?"
+        r"|(?:" + lowmod + r"[ \u00a0]){0,2}(?:" + role + r")"
+        r"|(?:" + rank + r")"
+        r"))"
+    )
+    chain = unit + r"(?:(?:[ \u00a0]and[ \u00a0]|[ \u00a0]&[ \u00a0]|,[ \u00a0]|[ \u00a0])" + unit + r")*"
+    return (
+        re.compile(r"(?<![\w'’.-])(" + chain + r")[ \u00a0]$"),
+        re.compile(unit),
+        re.compile(r"^(?:" + unit + r")"),
+        re.compile(r"(?:" + ag + r")"),
+    )
+
+
+def _title_agency(title: str, text_mentions: list[AgencyMention], t_start: int) -> Agency | None:
+    """The agency a title names or implies."""
+    inside = [m for m in text_mentions if t_start <= m.start and m.end <= t_start + len(title)]
+    if inside:
+        return inside[-1].agency
+    for f in sorted(_title_table()["fixed"], key=lambda f: -len(f["title"])):
+        t = f["title"]
+        flags = 0 if f.get("case_sensitive") else re.I
+        if f.get("agency") and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", title, flags):
+            if f.get("state_level_if_prefixed") and re.match(
+                r"(?:[A-Z][a-z]+ ?){1,2}(?:’s|'s)? " + re.escape(t), title
+            ):
+                return None
+            return agency_by_key(f["agency"])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- officials
+
+
+@dataclass
+class Official:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    roles: list[tuple[str, Agency | None]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def agency(self) -> Agency | None:
+        for _, a in self.roles:
+            if a is not None:
+                return a
+        return None
+
+    def add_title(self, title: str, agency: Agency | None) -> None:
+        title = title.strip(" ,")
+        if not title:
+            return
+        if title not in self.titles:
+            self.titles.append(title)
+            self.roles.append((title, agency))
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:the|The|a|an|A|An)\s+", "", title.strip())
+    title = title.replace("\u00a0", " ")
+    return title.strip(" ,")
+
+
+def _strip_name_run(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Drop leading/trailing words that are not part of a person's name."""
+    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    while words and (
+        text[words[0][0] : words[0][1]].rstrip(".") in _STOP_NAME_WORDS
+        or _is_known_nonname(text[words[0][0] : words[0][1]])
+    ):
+        words.pop(0)
+    while words and (
+        text[words[-1][0] : words[-1][1]].rstrip(".") in _STOP_NAME_WORDS
+        or _is_known_nonname(text[words[-1][0] : words[-1][1]])
+    ):
+        words.pop()
+    if not words:
+        return None
+    s2, e2 = words[0][0], words[-1][1]
+    # names containing a stop word in the middle are not names (e.g. "Homeland Security Secretary Kirstjen")
+    inner = [text[a:b].rstrip(".") for a, b in words]
+    if any(w in _STOP_NAME_WORDS for w in inner):
+        # keep the part after the last stop word
+        last = max(i for i, w in enumerate(inner) if w in _STOP_NAME_WORDS)
+        if last == len(words) - 1:
+            return None
+        s2 = words[last + 1][0]
+    return s2, e2
+
+
+@lru_cache(maxsize=1)
+def _nonname_words() -> set[str]:
+    from .countries import _table as country_table
+
+    forms = set(country_table()[0])
+    states = set(country_table()[4])
+    return {f for f in forms | states if " " not in f}
+
+
+def _is_known_nonname(word: str) -> bool:
+    word = re.sub(r"(?:’s|'s)$", "", word)
+    return word in _nonname_words() or word in _agency_table()[0]
+
+
+def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
+    out = []
+    for m in _NAME_RUN.finditer(text, start, end):
+        span = _strip_name_run(text, m.start(), m.end())
+        if not span:
+            continue
+        s, e = span
+        name = text[s:e].replace("\u00a0", " ")
+        if re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)?", name):
+            continue
+        out.append(PersonMention(s, e, name))
+    return out
+
+
+_PARTY = re.compile(r"^,?[ \u00a0]*\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z. ]{1,14}\)?")
+
+
+def find_officials(
+    text: str,
+    start: int,
+    end: int,
+    agencies: list[AgencyMention],
+    exclude_names: list[str] = (),
+    exclude_spans: list[tuple[int, int]] = (),
+) -> list[Official]:
+    """Named people in public roles, with their titles as the text gives them."""
+    before_re, unit_re, unit_start_re, _ = _title_regexes()
+    people = _people_table()
+    candidates: list[tuple[PersonMention, list[tuple[str, int]], bool]] = []
+    mentions = [
+        pm
+        for pm in _person_mentions(text, start, end)
+        if not any(s <= pm.start < e for s, e in exclude_spans)
+        and not any(names_match(pm.name, a) and len(_name_parts(pm.name)) > 1 for a in exclude_names)
+    ]
+    title_owner: dict[tuple[str, int], Agency] = {}
+
+    def role_agency(t: str, ts: int) -> Agency | None:
+        return _title_agency(t, agencies, ts) or title_owner.get((t, ts))
+
+    for pm in mentions:
+        titles: list[tuple[str, int]] = []
+        public = False
+        left_start = max(0, pm.start - 200)
+        left = text[left_start : pm.start]
+        cut = max(
+            left.rfind("\n"), _last_sentence_cut(left), left.rfind("; "), left.rfind("“"), left.rfind('"')
+        )
+        if cut >= 0:
+            left_start += cut + 1
+            left = left[cut + 1 :]
+        lm = before_re.search(left)
+        if lm:
+            chain = lm.group(1)
+            c0 = left_start + lm.start(1)
+            for um in unit_re.finditer(chain):
+                t = chain[um.start() : um.end()]
+                ts = c0 + um.start()
+                t_clean, off = _strip_title_prefix(t)
+                if t_clean and not re.fullmatch(
+                    r"(?:the|The|a|an|and|former|top|senior|state|federal)", t_clean
+                ):
+                    titles.append((t_clean, ts + off))
+                    if off and not _title_agency(t_clean, agencies, ts + off):
+                        owner = [a for a in agencies if ts <= a.start and a.end <= ts + off]
+                        if owner:
+                            title_owner[(t_clean, ts + off)] = owner[-1].agency
+            if titles:
+                public = True
+        after = text[pm.end : pm.end + 220]
+        am = re.match(
+            r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|serves[ \u00a0]+as|served[ \u00a0]+as)[ \u00a0]+)?"
+            r"((?:the|a|an|then|now)[ \u00a0]+)?([^,.;()\n“”\"]{3,140}?)(?=[,.;)\n“”\"]|$| said| says| told)",
+            after,
+        )
+        if am:
+            phrase = am.group(2).strip()
+            ph_start = pm.end + am.start(2)
+            if [
+                x
+                for x in _person_mentions(text, ph_start, ph_start + len(phrase))
+                if not any(a.start <= x.start < a.end for a in agencies)
+            ] or re.search(
+                r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b",
+                phrase,
+            ):
+                pass
+            elif (
+                unit_start_re.match(phrase)
+                and re.search(r"\b" + _ROLE_HEADS + r"\b", phrase, re.I)
+                and len(phrase.split()) <= 16
+            ):
+                if not re.match(r"(?:who|which|that|and|but|or|said|says|told|according)\b", phrase):
+                    titles.append((_clean_title(phrase), ph_start))
+                    public = True
+        if _PARTY.match(after):
+            public = True
+            if not titles:
+                titles.append(("lawmaker", pm.end))
+        if not titles:
+            # "Google's security chief Shane Huntley" style handled above; "X, D-Va." handled; known figures below
+            pass
+        candidates.append((pm, titles, public))
+    # group by person
+    officials: list[Official] = []
+
+    def find_or_add(name: str) -> Official:
+        for o in officials:
+            if names_match(o.name, name) and (len(_name_parts(name)) > 1 and len(_name_parts(o.name)) > 1):
+                if len(_name_parts(name)) > len(_name_parts(o.name)):
+                    o.name = name
+                return o
+        o = Official(name)
+        officials.append(o)
+        return o
+
+    known = {p["name"]: p for p in people}
+    for pm, titles, public in candidates:
+        is_known = _known_person(pm.name, people)
+        multi = len(_name_parts(pm.name)) > 1
+        if not public and not is_known:
+            continue
+        if not multi and not is_known and not titles:
+            continue
+        if not multi:
+            continue  # single names are attached after full names are known
+        o = find_or_add(is_known["name"] if is_known and len(_name_parts(pm.name)) < 2 else pm.name)
+        o.aliases.add(pm.name)
+        o.mentions.append((pm.start, pm.end))
+        for t, ts in titles:
+            o.add_title(t, role_agency(t, ts))
+    # single-word names: a title before them or a known figure's surname
+    for pm, titles, public in candidates:
+        if len(_name_parts(pm.name)) > 1:
+            continue
+        match = [o for o in officials if names_match(o.name, pm.name)]
+        if match:
+            o = match[-1]
+        elif titles or _known_person(pm.name, people, surname_only=True):
+            kp = _known_person(pm.name, people, surname_only=True)
+            if not titles and not kp:
+                continue
+            if not titles and kp and not kp.get("surname_alone"):
+                continue
+            o = find_or_add(kp["name"] if kp else pm.name)
+            if (
+                kp
+                and len(_name_parts(kp["name"])) > 1
+                and not any(len(_name_parts(a)) > 1 for a in o.aliases)
+            ):
+                o.name = pm.name if not kp else o.name
+        else:
+            continue
+        o.aliases.add(pm.name)
+        o.mentions.append((pm.start, pm.end))
+        for t, ts in titles:
+            o.add_title(t, role_agency(t, ts))
+    # bare surname mentions of known officials become aliases/mentions
+    for o in officials:
+        surname = _name_parts(o.name)[-1]
+        for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text[start:end]):
+            s = start + m.start()
+            if any(a <= s < b for a, b in exclude_spans):
+                continue
+            if not any(ms <= s < me for ms, me in o.mentions):
+                o.mentions.append((s, s + len(surname)))
+                o.aliases.add(surname)
+        # a single-name official named after a known figure takes the full name
+        if len(_name_parts(o.name)) == 1:
+            kp = _known_person(o.name, people, surname_only=True)
+            if kp and kp.get("surname_alone"):
+                pass
+        o.mentions.sort()
+    _ = known
+    return officials
+
+
+_ABBREV_BEFORE_DOT = re.compile(
+    r"(?:^|\W)(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Mr|Mrs|Ms|Dr|St|Jr|Sr|Brig|Sgt|Prof|U\.S|U\.N|D\.C|[A-Z])$"
+)
+
+
+def _last_sentence_cut(left: str) -> int:
+    """Index of the last sentence-ending period in `left` (ignoring abbreviations), or -1."""
+    best = -1
+    for m in re.finditer(r"[.!?][\"”’']?\s", left):
+        if left[m.start()] == "." and _ABBREV_BEFORE_DOT.search(left[: m.start()]):
+            continue
+        best = m.start() + 1
+    return best
+
+
+def _strip_title_prefix(t: str) -> tuple[str, int]:
+    """Drop a leading article or a person's possessive ("Trump's chief of staff" -> "chief of staff")."""
+    off = 0
+    m = re.match(r"(?:(?:the|The|a|an|A|An)[ \u00a0]+)", t)
+    if m:
+        off = m.end()
+    m2 = re.match(r"([A-Z][a-z]+)(?:’s|'s)[ \u00a0]+", t[off:])
+    if m2 and not _is_known_nonname(m2.group(1)) and m2.group(1) not in _agency_table()[0]:
+        off += m2.end()
+    elif m2 and m2.group(1) in _agency_table()[0]:
+        off += m2.end()
+    return t[off:].strip().replace("\u00a0", " "), off
+
+
+def _known_person(name: str, people: list[dict], surname_only: bool = False) -> dict | None:
+    for p in people:
+        forms = [p["name"], *p.get("aliases", [])]
+        for f in forms:
+            if len(_name_parts(name)) == 1:
+                if surname_only and _name_parts(f)[-1] == name:
+                    return p
+            elif names_match(f, name) and _name_parts(f)[0][0].lower() == _name_parts(name)[0][0].lower():
+                return p
+            elif names_match(f, name):
+                return p
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- speakers
+
+_PRONOUN_PERSON = {"he", "she", "him", "her"}
+_PRONOUN_GROUP = {"they", "it", "we"}
+_STATEMENT_WORDS = (
+    r"statement|notice|release|announcement|advisory|bulletin|memo|memorandum|letter|alert|readout|message|"
+    r"communique|communiqué|post|tweet|filing|warning"
+)
+_REPORT_WORDS = (
+    r"report|assessment|document|analysis|review|findings|study|paper|summary|indictment|complaint|audit"
+)
+_GROUP_WORDS = (
+    r"group|coalition|council|organization|organisation|partnership|alliance|association|consortium|panel|"
+    r"agencies|task force|committee|body|officials|leaders|authorities|department|agency|bureau|administration|"
+    r"campaign|government"
+)
+
+
+@dataclass
+class Speaker:
+    phrase: str | None
+    officials: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    kind: str = "none"  # person, agency, group, statement, report, unnamed, none
+    explicit: bool = False
+
+
+class SpeakerResolver:
+    """Resolves an attribution phrase ("he", "the coalition", "the statement", "FBI Director Wray") to people
+    and bodies, using what the text introduced around it."""
+
+    def __init__(self, text: str, officials: list[Official], agencies: list[AgencyMention], sentences):
+        self.text = text
+        self.officials = officials
+        self.agencies = agencies
+        self.sentences = sentences  # list of (start, end)
+        self.history: list[tuple[int, Speaker]] = []
+
+    # -- helpers
+    def _officials_in(self, s: int, e: int) -> list[Official]:
+        found = []
+        for o in self.officials:
+            if any(s <= ms and me <= e for ms, me in o.mentions):
+                first = min(ms for ms, me in o.mentions if s <= ms and me <= e)
+                found.append((first, o))
+        return [o for _, o in sorted(found, key=lambda x: x[0])]
+
+    def _agencies_in(self, s: int, e: int) -> list[Agency]:
+        out: list[Agency] = []
+        for m in self.agencies:
+            if s <= m.start and m.end <= e and m.agency not in out:
+                out.append(m.agency)
+        return out
+
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    def _from_officials(self, officials: list[Official], phrase: str | None, kind: str) -> Speaker:
+        ags: list[str] = []
+        for o in officials:
+            for _, a in o.roles:
+                if a is not None and a.key not in ags:
+                    ags.append(a.key)
+        names = [o.name for o in officials]
+        if phrase is None:
+            phrase = names[0] if len(names) == 1 else "; ".join(names)
+        return Speaker(phrase, names, ags, kind, True)
+
+    # -- referents
+    def statement_source(self, pos: int) -> Speaker | None:
+        best = None
+        for s, e in self.sentences:
+            sent = self.text[s:e]
+            m = re.search(
+                r"\b(?:" + _STATEMENT_WORDS + r")\b[^.]{0,60}?\b(?:came from|from|by|signed by|issued by|"
+                r"released by|were|was signed by)\b",
+                sent,
+            )
+            if m:
+                offs = self._officials_in(s + m.end(), e)
+                ags = self._agencies_in(s + m.end(), e)
+                if offs or ags:
+                    cand = (
+                        self._from_officials(offs, None, "statement")
+                        if offs
+                        else Speaker(None, [], [a.key for a in ags], "statement", True)
+                    )
+                    for a in ags:
+                        if a.key not in cand.agencies:
+                            cand.agencies.append(a.key)
+                    if best is None or abs(s - pos) < abs(best[0] - pos):
+                        best = (s, cand)
+            m2 = re.search(
+                r"\b(?:said|says|wrote|announced|warned)\s+in\s+a\s+(?:joint\s+)?(?:"
+                + _STATEMENT_WORDS
+                + r")\b",
+                sent,
+            )
+            if m2:
+                offs = self._officials_in(s, s + m2.start())
+                ags = self._agencies_in(s, s + m2.start())
+                if offs or ags:
+                    cand = (
+                        self._from_officials(offs, None, "statement")
+                        if offs
+                        else Speaker(None, [], [a.key for a in ags], "statement", True)
+                    )
+                    if best is None or abs(s - pos) < abs(best[0] - pos):
+                        best = (s, cand)
+        return best[1] if best else None
+
+    def report_source(self, pos: int) -> list[Agency]:
+        authors: list[Agency] = []
+        for s, e in self.sentences:
+            sent = self.text[s:e]
+            for m in re.finditer(r"\b(?:" + _REPORT_WORDS + r")\b", sent):
+                window_s = s + max(0, m.start() - 90)
+                for a in self._agencies_in(window_s, s + m.end() + 40):
+                    if a not in authors:
+                        authors.append(a)
+        return authors
+
+    def group_source(self, pos: int) -> list[Agency]:
+        best: tuple[int, list[Agency]] | None = None
+        for s, e in self.sentences:
+            sent = self.text[s:e]
+            m = re.search(
+                r"\b(?:group|coalition|council|partnership|alliance|consortium|task force)\b[^.]{0,40}?"
+                r"\b(?:including|of|from|made up of|composed of|led by|comprising)\b",
+                sent,
+            )
+            if m:
+                ags = self._agencies_in(s + m.start(), e)
+                if ags and (best is None or abs(s - pos) < abs(best[0] - pos)):
+                    best = (s, ags)
+        return best[1] if best else []
+
+    def last_person(self, pos: int) -> Official | None:
+        best = None
+        for o in self.officials:
+            for ms, me in o.mentions:
+                if me <= pos and (best is None or ms > best[0]):
+                    best = (ms, o)
+        return best[1] if best else None
+
+    # -- main
+    def resolve(self, phrase: str, p_start: int, p_end: int) -> Speaker:
+        raw = phrase
+        phrase = re.sub(r"^(?:and|but|as|while|so)\s+", "", phrase.strip(" ,")).strip()
+        lower = phrase.lower()
+        offs = self._officials_in(p_start, p_end)
+        if offs:
+            # the speaker is the official named last before the verb ("Google's security chief Shane Huntley")
+            return self._from_officials(offs, offs[0].name if len(offs) == 1 else None, "person")
+        if lower in _PRONOUN_PERSON:
+            for hpos, sp in reversed(self.history):
+                if sp.kind == "person" and sp.officials and hpos < p_start:
+                    # prefer an official mentioned more recently than that speaker
+                    lp = self.last_person(p_start)
+                    if (
+                        lp is not None
+                        and lp.name not in sp.officials
+                        and max(ms for ms, _ in lp.mentions if ms < p_start) > hpos
+                    ):
+                        return self._from_officials([lp], lp.name, "person")
+                    return sp
+            lp = self.last_person(p_start)
+            if lp is not None:
+                return self._from_officials([lp], lp.name, "person")
+            return Speaker(phrase, [], [], "unnamed")
+        if lower in _PRONOUN_GROUP:
+            for _, sp in reversed(self.history):
+                if sp.kind in ("agency", "group", "statement", "report") and (sp.officials or sp.agencies):
+                    return sp
+            return Speaker(phrase, [], [], "unnamed")
+        ags = self._agencies_in(p_start, p_end)
+        if re.search(r"\b(?:" + _REPORT_WORDS + r")\b", lower):
+            authors = ags or self.report_source(p_start)
+            if ags:
+                extra = [a for a in self.report_source(p_start) if a not in ags]
+                authors = ags + extra
+            return Speaker(phrase, [], [a.key for a in authors], "report", bool(authors))
+        if ags:
+            if re.search(r"\b(?:" + _STATEMENT_WORDS + r")\b", lower) and not re.search(
+                r"\b(?:said|says)\b", lower
+            ):
+                pass
+            return Speaker(phrase, [], [a.key for a in ags], "agency", True)
+        if re.search(r"\b(?:" + _STATEMENT_WORDS + r")\b", lower):
+            src = self.statement_source(p_start)
+            if src:
+                return Speaker(phrase, list(src.officials), list(src.agencies), "statement", True)
+            return Speaker(phrase, [], [], "statement")
+        if re.search(
+            r"\b(?:group|coalition|council|partnership|alliance|consortium|task force|association)\b", lower
+        ):
+            ags = self.group_source(p_start)
+            return Speaker(phrase, [], [a.key for a in ags], "group", bool(ags))
+        if re.search(r"\b(?:officials|leaders|authorities|agencies|chiefs|heads)\b", lower):
+            src = self.statement_source(p_start)
+            if src:
+                return Speaker(phrase, list(src.officials), list(src.agencies), "statement", True)
+            ags = self.group_source(p_start)
+            if ags:
+                return Speaker(phrase, [], [a.key for a in ags], "group", True)
+            return Speaker(phrase, [], [], "group")
+        # a role noun: the official holding a matching title, else an unnamed speaker
+        m = re.search(r"\b(" + _ROLE_HEADS + r")\b", lower)
+        if m:
+            head = m.group(1)
+            cands = [
+                o
+                for o in self.officials
+                if any(head in t.lower() for t in o.titles)
+                and all(
+                    w in " ".join(o.titles).lower()
+                    for w in re.findall(r"[a-z]+", lower)
+                    if w not in ("the", "a", "an", "said", "top", "senior", "former")
+                )
+            ]
+            if len(cands) == 1:
+                return self._from_officials(cands, cands[0].name, "person")
+            return Speaker(phrase, [], [], "unnamed")
+        # a person not among the officials (e.g. a voter, an expert)
+        if re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", phrase):
+            return Speaker(phrase, [], [], "person")
+        _ = raw
+        return Speaker(phrase or None, [], [], "unnamed" if phrase else "none")
+
+    def remember(self, pos: int, speaker: Speaker) -> None:
+        self.history.append((pos, speaker))
+
+
+# ---------------------------------------------------------------------------------------------- attribution cues
+
+_VERB_RE = None
+
+
+def _verbs():
+    global _VERB_RE
+    if _VERB_RE is None:
+        from .quotes import SPEECH_VERBS
+
+        _VERB_RE = SPEECH_VERBS
+    return _VERB_RE
+
+
+_ADVERB = r"(?:also|later|then|previously|further|again|had|has|have|would|will|once|recently|earlier|quickly|only|simply|flatly)"
+_WRITING_VERBS = {
+    "wrote",
+    "writes",
+    "states",
+    "stated",
+    "found",
+    "finds",
+    "assessed",
+    "assesses",
+    "concluded",
+    "concludes",
+}
+
+
+def sentence_end(text: str, pos: int, limit: int) -> int:
+    for m in re.finditer(r"[.!?](?=[\"”’']?(?:\s|$))", text[pos:limit]):
+        if text[pos + m.start()] == "." and _ABBREV_BEFORE_DOT.search(
+            text[max(0, pos + m.start() - 8) : pos + m.start()]
+        ):
+            continue
+        return pos + m.end()
+    return limit
+
+
+def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, str] | None:
+    """Attribution right after a quote's closing mark: '," he said', '," said Sen. X', '," according to X'."""
+    start = close_pos + 1
+    end = sentence_end(text, start, limit)
+    nxt = re.search(r"[“\"]", text[start:end])
+    if nxt:
+        end = start + nxt.start()
+    after = text[start:end]
+    verbs = _verbs()
+    m = re.match(
+        r"\s*[,.!?—–-]*\s*(?:and\s+|but\s+)?(?P<verb>said|says|added|adds|wrote|writes|told|asked|continued|"
+        r"tweeted|according to|explained|noted|warned|stated|concluded)\s+(?P<subj>[^“”\"]+?)\s*[.,;]?$",
+        after,
+    )
+    if m and not re.match(
+        r"(?:that|in|on|at|to|during|this|last|the\s+(?:statement|report)\s+(?:that))\b", m.group("subj")
+    ):
+        subj = m.group("subj")
+        subj = re.split(r",\s+(?:who|which|adding|saying|in|on|at|during|after|before|when|while)\b", subj)[0]
+        subj = re.split(
+            r"\s+(?:in a|on|at|during|after|before|when|while|last|this|Monday|Tuesday|Wednesday|Thursday|"
+            r"Friday|Saturday|Sunday)\b",
+            subj,
+        )[0]
+        s = start + m.start("subj")
+        return subj, s, s + len(subj), m.group("verb")
+    m = re.match(
+        r"\s*[,.!?—–-]*\s*(?:and\s+|but\s+|as\s+)?(?P<subj>[^“”\"]{1,140}?)\s+(?:"
+        + _ADVERB
+        + r"\s+)?(?P<verb>"
+        + verbs
+        + r")\b",
+        after,
+    )
+    if m:
+        subj = m.group("subj")
+        if len(subj.split()) <= 16 and not re.search(r"[.;]\s", subj):
+            s = start + m.start("subj")
+            return subj, s, s + len(subj), m.group("verb")
+    return None
+
+
+def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, int, str] | None:
+    """Attribution before a quote in its sentence: 'X said: “', 'X said that ... “', 'According to X, “'."""
+    before = text[sent_start:open_pos]
+    m = re.search(r"(?:^|\W)[Aa]ccording to\s+(?P<subj>[^,“”\"]+),\s*$", before)
+    if m:
+        s = sent_start + m.start("subj")
+        return m.group("subj"), s, s + len(m.group("subj")), "according to"
+    verbs = list(re.finditer(r"\b(?:" + _verbs() + r")\b", before))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    tail = before[v.end() :]
+    # "said Director of National Intelligence Avril Haines: “"
+    tm = re.match(r"\s+(?P<subj>[^,:“”\"]{3,120}?)\s*[:,]\s*$", tail)
+    head = before[: v.start()]
+    head_cut = max(
+        head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("—"), head.rfind("("), head.rfind("–")
+    )
+    subj = head[head_cut + 1 :] if head_cut >= 0 else head
+    subj = re.sub(
+        r"^\s*(?:and|but|so|while|as|yet|though|although|then|that|because)\s+", "", subj, flags=re.I
+    )
+    subj = re.sub(r"\s+(?:" + _ADVERB + r")\s*$", "", subj)
+    if not subj.strip() and tm:
+        s = sent_start + v.end() + tm.start("subj")
+        return tm.group("subj"), s, s + len(tm.group("subj")), v.group()
+    if not subj.strip():
+        return None
+    # "X, the FBI director, said": fall back to the name before the appositive
+    if re.match(r"\s*(?:the|a|an)\s", subj) and head_cut >= 0:
+        prev = head[:head_cut]
+        pm = re.search(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$", prev)
+        if pm and re.search(r"\b" + _ROLE_HEADS + r"\b", subj, re.I):
+            s = sent_start + pm.start(1)
+            return pm.group(1), s, s + len(pm.group(1)), v.group()
+    lead = len(subj) - len(subj.lstrip())
+    s = (
+        sent_start
+        + (head_cut + 1 if head_cut >= 0 else 0)
+        + (len(head[head_cut + 1 :]) - len(subj) if head_cut >= 0 else len(head) - len(subj))
+        + lead
+    )
+    subj = subj.strip()
+    return subj, s, s + len(subj), v.group()
