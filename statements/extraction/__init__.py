@@ -40,6 +40,7 @@ from .people import (
     Agency,
     AgencyMention,
     SpeakerResolver,
+    _agency_table,
     _title_table,
     agency_by_key,
     canonical_name,
@@ -56,6 +57,27 @@ __all__ = ["DocumentError", "canonical_name", "extract_document", "names_match",
 
 def _overlaps(s: int, e: int, spans) -> bool:
     return any(a < e and s < b for a, b in spans)
+
+
+def _surface_forms(m: AgencyMention) -> list[str]:
+    """The matched text, plus shorter known forms of the same body inside it ("US State Department" also
+    contains "State Department"; "Germany's Federal Ministry of the Interior" contains the ministry's name)."""
+    forms = [m.surface]
+    if m.via_title:
+        return forms
+    table = _agency_table()[0]
+    for form, agency in table.items():
+        if (
+            agency == m.agency
+            and form != m.surface
+            and len(form) > 3
+            and re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", m.surface)
+        ):
+            forms.append(form)
+    pm = re.match(r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)?(?:’s|'s)\s+(.+)$", m.surface)
+    if pm and len(pm.group(1).split()) >= 2:
+        forms.append(pm.group(1))
+    return forms
 
 
 def extract_document(text: str, name: str) -> dict:
@@ -125,8 +147,9 @@ def extract_document(text: str, name: str) -> dict:
                 "surface": [],
             },
         )
-        if m.surface not in entry["surface"]:
-            entry["surface"].append(m.surface)
+        for form in _surface_forms(m):
+            if form not in entry["surface"]:
+                entry["surface"].append(form)
 
     # quotes
     excluded = list(bp.spans) + meta_spans + ([meta.title_span] if meta.title_span else [])
@@ -140,7 +163,8 @@ def extract_document(text: str, name: str) -> dict:
     for q in quotes:
         para = paras[q.paragraph] if 0 <= q.paragraph < len(paras) else (body_start, len(text))
         close = q.close_pos if q.close_pos is not None else q.end
-        cue = trailing_cue(text, close, para[1]) if q.close_pos is not None else None
+        close_para = next((pp for pp in paras if pp[0] <= close < pp[1] + 1), para)
+        cue = trailing_cue(text, close, close_para[1]) if q.close_pos is not None else None
         speaker = None
         if cue:
             speaker = resolver.resolve(cue[0], cue[1], cue[2])
@@ -167,7 +191,7 @@ def extract_document(text: str, name: str) -> dict:
             and cue[3] in ("wrote", "writes", "states", "stated", "found", "assessed")
             and (speaker.kind == "agency")
         ):
-            authors_ = [a.key for a in resolver.report_source(q.open_pos)]
+            authors_ = [a.key for a in resolver.report_source(q.open_pos, union=True)]
             if set(speaker.agencies) & set(authors_):
                 speaker.agencies = list(dict.fromkeys(speaker.agencies + authors_))
         if speaker is not None:
@@ -205,6 +229,10 @@ def extract_document(text: str, name: str) -> dict:
     for q, speaker, explicit in results:
         words = re.findall(r"[\w'’-]+", q.text)
         if len(words) <= 2 and not explicit:
+            continue
+        if len(words) <= 3 and re.search(
+            r"so-called\s*$|so called\s*$", text[max(0, q.open_pos - 12) : q.open_pos]
+        ):
             continue
         if is_title_or_term(text, q) and not explicit:
             continue

@@ -63,13 +63,17 @@ def _agency_table():
         by_key.setdefault(agency.name.lower(), agency)
         if agency.acronym:
             by_key.setdefault(agency.acronym.lower(), agency)
+        for alias in entry.get("aliases") or []:
+            by_key.setdefault(alias.lower(), agency)
+        if entry.get("context_only"):
+            continue  # matched only by a rule that checks its context (e.g. "Kremlin spokesman")
         forms = [agency.name, *(entry.get("aliases") or [])]
         if agency.acronym:
             forms.append(agency.acronym)
         for form in forms:
             by_surface.setdefault(form, agency)
-            if form.startswith("the "):
-                continue
+            if "'" in form:
+                by_surface.setdefault(form.replace("'", "’"), agency)
         for form in entry.get("aliases_any_case") or []:
             any_case.setdefault(form.lower(), agency)
     surfaces = sorted(by_surface, key=len, reverse=True)
@@ -172,8 +176,165 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             out.append(AgencyMention(m.start(), m.end(), any_case[m.group(1).lower()], m.group(1)))
+    for m in _generic_agencies(text, start, end):
+        if not any(s < m.end and m.start < e for s, e in taken):
+            out.append(m)
+            taken.append((m.start, m.end))
     out.sort(key=lambda a: a.start)
     return out
+
+
+_MINISTRY_KINDS = {
+    "foreign": "Foreign",
+    "interior": "Interior",
+    "defense": "Defense",
+    "defence": "Defense",
+    "justice": "Justice",
+    "finance": "Finance",
+    "foreign affairs": "Foreign",
+    "the interior": "Interior",
+    "internal affairs": "Interior",
+    "information": "Information",
+    "digital affairs": "Digital Affairs",
+}
+_ORG_HEADS = (
+    r"Institute|Institution|Foundation|Center|Centre|Council|Association|Commission|Committee|Agency|Bureau|Board|"
+    r"Coalition|Alliance|Partnership|Observatory|Directorate|Ministry|Department|Office|Authority|"
+    r"Service|Command|Corporation|Corp\.|Inc\.|LLC|Ltd\."
+)
+
+
+@lru_cache(maxsize=1)
+def _country_words():
+    """(adjective or country name) -> (ISO code, adjective) for generic foreign bodies."""
+    from .countries import _table as country_table
+
+    forms = country_table()[0]
+    adj_by_code: dict[str, str] = {}
+    for f, code in forms.items():
+        if (
+            re.fullmatch(r"[A-Z][a-z]+(?:n|ese|ish|i|ch|ian)", f)
+            and code not in adj_by_code
+            and not f.endswith("s")
+        ):
+            adj_by_code[code] = f
+    out = {}
+    for f, code in forms.items():
+        if re.fullmatch(r"[A-Z][\w.]+(?: [A-Z][\w.]+)?", f) and code in adj_by_code:
+            out[f] = (code, adj_by_code[code])
+    return out
+
+
+def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
+    """Bodies not in the table, recognised by shape: foreign ministries and embassies, county election
+    offices, units of a known agency, and capitalised names ending in an organisation word."""
+    words = _country_words()
+    cw = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    region = text[start:end]
+    out: list[AgencyMention] = []
+    mk = "|".join(sorted(_MINISTRY_KINDS, key=len, reverse=True))
+    pats = [
+        (r"(?P<c>" + cw + r")(?:’s|'s)?\s+(?:Federal\s+)?(?P<k>(?i:" + mk + r"))\s+[Mm]inistry", "ministry"),
+        (
+            r"(?P<c>" + cw + r")(?:’s|'s)?\s+(?:Federal\s+)?Ministry\s+of\s+(?P<k>(?i:" + mk + r"))\b",
+            "ministry",
+        ),
+        (
+            r"(?P<c>"
+            + cw
+            + r")(?:’s|'s)?\s+[Ee]mbassy(?:\s+in\s+(?:Washington|London|Berlin|Paris|Moscow|Beijing))?",
+            "embassy",
+        ),
+        (r"[Ee]mbassy\s+of\s+(?P<c>" + cw + r")", "embassy"),
+    ]
+    for pat, kind in pats:
+        for m in re.finditer(r"(?<![\w-])" + pat + r"(?![\w-])", region):
+            code, adj = words[m.group("c")]
+            if kind == "ministry":
+                name = f"{adj} {_MINISTRY_KINDS[m.group('k').lower()]} Ministry"
+            else:
+                name = f"{adj} Embassy"
+            agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+            out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+    for m in re.finditer(
+        r"(?<![\w-])Kremlin(?=\s+(?:spokesman|spokeswoman|spokesperson|aide|aides|official|officials|press secretary|"
+        r"chief of staff|said|says|rejected|rejects|denied|denies|dismissed|responded|called|declined)\b)",
+        region,
+    ):
+        agency = agency_by_key("Kremlin")
+        if agency:
+            out.append(AgencyMention(start + m.start(), start + m.end(), agency, "Kremlin"))
+    county = (
+        r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|City)\s+(?:Board\s+of\s+Elections|Board\s+of\s+Election\s+"
+        r"Commissioners|Elections?\s+Board|Board\s+of\s+Supervisors|Board\s+of\s+Canvassers|Elections?\s+Office|"
+        r"Elections?\s+Department|Elections?\s+Division|Registrar\s+of\s+Voters|Clerk(?:’s|'s)\s+Office|"
+        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections)"
+    )
+    for m in re.finditer(r"(?<![\w-])" + county + r"(?![\w-])", region):
+        name = re.sub(r"^(?:The|In|At|For|From|By)\s+", "", m.group())
+        agency = agency_by_key(name) or Agency(name, None, "other", "US")
+        out.append(AgencyMention(start + m.end() - len(name), start + m.end(), agency, name))
+    # units of a known agency: "the FBI's Cyber Division"
+    by_surface = _agency_table()[0]
+    known = "|".join(re.escape(k) for k in sorted(by_surface, key=len, reverse=True) if len(k) > 1)
+    for m in re.finditer(
+        r"(?<![\w-])(?P<p>"
+        + known
+        + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z]+\s){1,3}(?:Division|Directorate|Unit|Branch|"
+        r"Field Office|Task Force|Center|Centre))(?![\w-])",
+        region,
+    ):
+        parent = by_surface[m.group("p")]
+        name = f"{parent.key} {m.group('u')}"
+        agency = (
+            agency_by_key(name)
+            or agency_by_key(m.group("u"))
+            or Agency(name, None, parent.kind, parent.country)
+        )
+        out.append(AgencyMention(start + m.start("u"), start + m.end("u"), agency, m.group("u")))
+    # capitalised names ending in an organisation word ("the Aspen Institute", "Ashford County Board of Elections")
+    org = (
+        r"(?:[A-Z][\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}){1,5}(?:" + _ORG_HEADS + r")"
+        r"(?:\s(?:of|for|on)\s(?:the\s)?[A-Z][\w&’'-]+(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
+    )
+    for m in re.finditer(r"(?<![\w-])" + org + r"(?![\w-])", region):
+        name = m.group()
+        lead = re.match(
+            r"(?:(?:The|In|At|For|From|By|With|And|But|A|An|Its|His|Her|Their|Our|This|That|When|While|"
+            r"After|Before|During|Under|Former|Then|Meanwhile|However|Also|[A-Z][a-z]+day)\s)+",
+            name,
+        )
+        if lead:
+            name = name[lead.end() :]
+        if len(name.split()) < 2 or re.match(r"(?:" + _ORG_HEADS + r")\b", name):
+            continue
+        first = name.split()[0].rstrip("’'s")
+        if (
+            first in by_surface
+            or first in _nonname_words()
+            and not re.search(r"\b(?:County|State|City)\b", name)
+        ):
+            continue
+        if re.search(r"(?:’s|'s)\s", name):
+            continue
+        agency = agency_by_key(name) or Agency(name, None, _kind_for(name), None)
+        s0 = start + m.end() - len(name)
+        out.append(AgencyMention(s0, start + m.end(), agency, name))
+    return out
+
+
+def _kind_for(name: str) -> str:
+    if re.search(r"Corporation|Corp\.|Inc\.|LLC|Ltd\.", name):
+        return "company"
+    if re.search(r"County|City|Parish|State\b", name):
+        return "other"
+    if re.search(
+        r"Institute|Institution|Foundation|Association|Coalition|Alliance|Partnership|Observatory|Council|"
+        r"Center|Centre",
+        name,
+    ):
+        return "association"
+    return "other"
 
 
 def _legislature_context(text: str, s: int, e: int) -> bool:
@@ -676,61 +837,83 @@ class SpeakerResolver:
         return Speaker(phrase, names, ags, kind, True)
 
     # -- referents
+    def _nearest(self, cands: list[tuple[int, object]], pos: int):
+        """The candidate nearest before pos, else the nearest after it."""
+        before = [c for c in cands if c[0] <= pos]
+        if before:
+            return max(before, key=lambda c: c[0])[1]
+        after = [c for c in cands if c[0] > pos]
+        return min(after, key=lambda c: c[0])[1] if after else None
+
+    def _source_speaker(self, s: int, e: int) -> Speaker | None:
+        offs = self._officials_in(s, e)
+        ags = self._agencies_in(s, e)
+        if not offs and not ags:
+            return None
+        cand = (
+            self._from_officials(offs, None, "statement")
+            if offs
+            else Speaker(None, [], [], "statement", True)
+        )
+        for a in ags:
+            if a.key not in cand.agencies:
+                cand.agencies.append(a.key)
+        return cand
+
     def statement_source(self, pos: int) -> Speaker | None:
-        best = None
+        cands: list[tuple[int, Speaker]] = []
+        stw = r"(?:joint\s+)?(?:" + _STATEMENT_WORDS + r")"
         for s, e in self.sentences:
             sent = self.text[s:e]
             m = re.search(
-                r"\b(?:" + _STATEMENT_WORDS + r")\b[^.]{0,60}?\b(?:came from|from|by|signed by|issued by|"
-                r"released by|were|was signed by)\b",
+                r"\b"
+                + stw
+                + r"\b[^.]{0,60}?\b(?:came from|from|by|signed by|issued by|released by|was signed by)\b",
                 sent,
             )
             if m:
-                offs = self._officials_in(s + m.end(), e)
-                ags = self._agencies_in(s + m.end(), e)
-                if offs or ags:
-                    cand = (
-                        self._from_officials(offs, None, "statement")
-                        if offs
-                        else Speaker(None, [], [a.key for a in ags], "statement", True)
-                    )
-                    for a in ags:
-                        if a.key not in cand.agencies:
-                            cand.agencies.append(a.key)
-                    if best is None or abs(s - pos) < abs(best[0] - pos):
-                        best = (s, cand)
-            m2 = re.search(
-                r"\b(?:said|says|wrote|announced|warned)\s+in\s+a\s+(?:joint\s+)?(?:"
-                + _STATEMENT_WORDS
+                src = self._source_speaker(s + m.end(), e)
+                if src:
+                    cands.append((s, src))
+                    continue
+            m = re.match(
+                r"\s*(?:In|in)\s+an?\s+"
+                + stw
+                + r"\s*(?:[^,]{0,40})?,\s*(?P<subj>.+?)\s+(?:"
+                + _verbs()
                 + r")\b",
                 sent,
             )
-            if m2:
-                offs = self._officials_in(s, s + m2.start())
-                ags = self._agencies_in(s, s + m2.start())
-                if offs or ags:
-                    cand = (
-                        self._from_officials(offs, None, "statement")
-                        if offs
-                        else Speaker(None, [], [a.key for a in ags], "statement", True)
-                    )
-                    if best is None or abs(s - pos) < abs(best[0] - pos):
-                        best = (s, cand)
-        return best[1] if best else None
+            if m:
+                src = self._source_speaker(s + m.start("subj"), s + m.end("subj"))
+                if src:
+                    cands.append((s, src))
+                    continue
+            m = re.search(r"\b(?:said|says|wrote|announced|warned|added)\s+in\s+an?\s+" + stw + r"\b", sent)
+            if m:
+                src = self._source_speaker(s, s + m.start())
+                if src:
+                    cands.append((s, src))
+        return self._nearest(cands, pos)
 
-    def report_source(self, pos: int) -> list[Agency]:
-        authors: list[Agency] = []
+    def report_source(self, pos: int, union: bool = False) -> list[Agency]:
+        cands: list[tuple[int, list[Agency]]] = []
         for s, e in self.sentences:
             sent = self.text[s:e]
             for m in re.finditer(r"\b(?:" + _REPORT_WORDS + r")\b", sent):
                 window_s = s + max(0, m.start() - 90)
-                for a in self._agencies_in(window_s, s + m.end() + 40):
-                    if a not in authors:
-                        authors.append(a)
-        return authors
+                ags = [a for a in self._agencies_in(window_s, s + m.end() + 40)]
+                if ags:
+                    cands.append((s + m.start(), ags))
+        if union:
+            out: list[Agency] = []
+            for _, ags in cands:
+                out.extend(a for a in ags if a not in out)
+            return out
+        return self._nearest(cands, pos) or []
 
     def group_source(self, pos: int) -> list[Agency]:
-        best: tuple[int, list[Agency]] | None = None
+        cands: list[tuple[int, list[Agency]]] = []
         for s, e in self.sentences:
             sent = self.text[s:e]
             m = re.search(
@@ -740,9 +923,77 @@ class SpeakerResolver:
             )
             if m:
                 ags = self._agencies_in(s + m.start(), e)
-                if ags and (best is None or abs(s - pos) < abs(best[0] - pos)):
-                    best = (s, ags)
-        return best[1] if best else []
+                if ags:
+                    cands.append((s, ags))
+        return self._nearest(cands, pos) or []
+
+    _HEAD_KINDS = {
+        "agency": ("federal agency", "intelligence"),
+        "bureau": ("federal agency",),
+        "department": ("federal agency",),
+        "company": ("company",),
+        "firm": ("company",),
+        "group": ("association",),
+        "organization": ("association",),
+        "organisation": ("association",),
+        "association": ("association",),
+        "coalition": ("association",),
+        "committee": ("legislature",),
+        "panel": ("legislature",),
+        "ministry": ("foreign government",),
+        "embassy": ("foreign government",),
+        "government": ("foreign government",),
+        "command": ("military",),
+        "service": ("intelligence", "federal agency"),
+        "office": ("federal agency", "executive office", "other"),
+        "commission": ("federal agency", "other"),
+        "board": ("other",),
+        "council": ("association", "intelligence"),
+        "center": ("association", "intelligence", "federal agency"),
+        "centre": ("intelligence",),
+    }
+
+    def antecedent(self, noun: str, pos: int) -> Agency | None:
+        """The body a definite description ("the agency", "the commission") refers back to."""
+        noun = noun.lower()
+        best = None
+        for m in self.agencies:
+            if m.end > pos:
+                break
+            names = (m.agency.name.lower(), m.surface.lower())
+            if any(
+                re.search(r"\b" + noun + r"\b", n) for n in names
+            ) or m.agency.kind in self._HEAD_KINDS.get(noun, ()):
+                best = m
+        if best is not None and pos - best.start < 3000:
+            return best.agency
+        return None
+
+    def role_antecedent(self, noun: str, pos: int) -> list[Agency]:
+        """'the official' / 'the spokesperson': the bodies named with the last such role before pos."""
+        last = None
+        for m in re.finditer(r"\b" + re.escape(noun) + r"s?\b", self.text[:pos], re.I):
+            last = m
+        while last is not None:
+            s, e = self._sentence_of(last.start())
+            ags = self._agencies_in(max(s, last.start() - 70), min(e, last.end() + 60))
+            if ags:
+                # the body nearest the role word
+                return [
+                    min(
+                        ags,
+                        key=lambda a: min(
+                            abs(x.start - last.start()) for x in self.agencies if x.agency == a
+                        ),
+                    )
+                ]
+            prev = None
+            for m in re.finditer(r"\b" + re.escape(noun) + r"s?\b", self.text[: last.start()], re.I):
+                prev = m
+            last = prev
+            if last is not None and pos - last.start() > 3000:
+                break
+        return []
 
     def last_person(self, pos: int) -> Official | None:
         best = None
@@ -763,7 +1014,7 @@ class SpeakerResolver:
             return self._from_officials(offs, offs[0].name if len(offs) == 1 else None, "person")
         if lower in _PRONOUN_PERSON:
             for hpos, sp in reversed(self.history):
-                if sp.kind == "person" and sp.officials and hpos < p_start:
+                if sp.kind == "person" and hpos < p_start:
                     # prefer an official mentioned more recently than that speaker
                     lp = self.last_person(p_start)
                     if (
@@ -786,32 +1037,50 @@ class SpeakerResolver:
         if re.search(r"\b(?:" + _REPORT_WORDS + r")\b", lower):
             authors = ags or self.report_source(p_start)
             if ags:
-                extra = [a for a in self.report_source(p_start) if a not in ags]
-                authors = ags + extra
+                authors = ags + [a for a in self.report_source(p_start) if a not in ags]
             return Speaker(phrase, [], [a.key for a in authors], "report", bool(authors))
         if ags:
-            if re.search(r"\b(?:" + _STATEMENT_WORDS + r")\b", lower) and not re.search(
-                r"\b(?:said|says)\b", lower
-            ):
-                pass
             return Speaker(phrase, [], [a.key for a in ags], "agency", True)
         if re.search(r"\b(?:" + _STATEMENT_WORDS + r")\b", lower):
             src = self.statement_source(p_start)
             if src:
                 return Speaker(phrase, list(src.officials), list(src.agencies), "statement", True)
             return Speaker(phrase, [], [], "statement")
-        if re.search(
-            r"\b(?:group|coalition|council|partnership|alliance|consortium|task force|association)\b", lower
+        role = re.search(
+            r"\b(spokesperson|spokesman|spokeswoman|official|representative|aide|diplomat|officer)s?\b", lower
+        )
+        hm = re.search(
+            r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
+            r"committee|panel|ministry|embassy|government|command|service|office|commission|board|"
+            r"council|cent(?:er|re))\b",
+            lower,
+        )
+        if hm and (
+            hm.group(1) in ("group", "coalition", "alliance", "association")
+            or not re.search(r"\b(?:officials|leaders|authorities|agencies)\b", lower)
         ):
-            ags = self.group_source(p_start)
-            return Speaker(phrase, [], [a.key for a in ags], "group", bool(ags))
+            noun = hm.group(1)
+            if noun in ("group", "coalition"):
+                ant = self.antecedent(noun, p_start)
+                ags2 = [ant] if ant else self.group_source(p_start)
+                if not ant and not ags2:
+                    ags2 = []
+                return Speaker(
+                    phrase, [], [a.key for a in ags2], "group" if not role else "unnamed", bool(ags2)
+                )
+            ant = self.antecedent(noun, p_start)
+            if ant:
+                return Speaker(phrase, [], [ant.key], "agency" if not role else "unnamed", True)
+        if role and not re.search(r"\b(?:officials)\b", lower):
+            ags2 = self.role_antecedent(role.group(1), p_start)
+            return Speaker(phrase, [], [a.key for a in ags2], "unnamed", bool(ags2))
         if re.search(r"\b(?:officials|leaders|authorities|agencies|chiefs|heads)\b", lower):
             src = self.statement_source(p_start)
             if src:
                 return Speaker(phrase, list(src.officials), list(src.agencies), "statement", True)
-            ags = self.group_source(p_start)
-            if ags:
-                return Speaker(phrase, [], [a.key for a in ags], "group", True)
+            ags2 = self.group_source(p_start)
+            if ags2:
+                return Speaker(phrase, [], [a.key for a in ags2], "group", True)
             return Speaker(phrase, [], [], "group")
         # a role noun: the official holding a matching title, else an unnamed speaker
         m = re.search(r"\b(" + _ROLE_HEADS + r")\b", lower)
@@ -879,6 +1148,43 @@ def sentence_end(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+_CONJ = (
+    r"(?:and|but|or|that|which|who|whom|because|while|when|if|so|than|to|in|on|of|for|with|about|at|from|by)"
+)
+_PARTY_TAG = re.compile(r"^\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z. ]{1,14}\)?$")
+_NAME_END = re.compile(
+    r"(?<![\w.'’-])(?!(?:In|On|At|The|For|From|With|By|As|After|Before|During|Since|Asked|When|While)\b)"
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*\([DRI][-–][^)]*\))?$"
+)
+_NOUN_LIKE = {
+    "claims",
+    "reports",
+    "calls",
+    "notes",
+    "states",
+    "posts",
+    "tweets",
+    "reads",
+    "says",
+    "warnings",
+    "found",
+    "findings",
+    "post",
+    "read",
+    "report",
+    "claims",
+    "charges",
+    "alleges",
+    "promises",
+    "vows",
+    "pledges",
+}
+_LEADING_ONLY_VERBS = (
+    r"accused|accuses|criticized|criticizes|praised|praises|blamed|blames|dismissed|dismisses|denied|denies|"
+    r"rejected|rejects|labeled|labelled|branded|derided|slammed|welcomed|hailed|characterized|termed|deemed"
+)
+
+
 def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, str] | None:
     """Attribution right after a quote's closing mark: '," he said', '," said Sen. X', '," according to X'."""
     start = close_pos + 1
@@ -887,26 +1193,29 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
     if nxt:
         end = start + nxt.start()
     after = text[start:end]
+    if re.match(r"\s*(?:and|but|or|then)\s", after):
+        return None  # the sentence goes on with the reporter's own clause
     verbs = _verbs()
     m = re.match(
-        r"\s*[,.!?—–-]*\s*(?:and\s+|but\s+)?(?P<verb>said|says|added|adds|wrote|writes|told|asked|continued|"
-        r"tweeted|according to|explained|noted|warned|stated|concluded)\s+(?P<subj>[^“”\"]+?)\s*[.,;]?$",
+        r"\s*[,.!?—–-]*\s*(?P<verb>said|says|added|adds|wrote|writes|told|asked|continued|"
+        r"tweeted|according to|explained|noted|warned|stated|concluded|insisted|argued)\s+(?P<subj>[^“”\"]+?)"
+        r"\s*[.,;]?$",
         after,
     )
-    if m and not re.match(
-        r"(?:that|in|on|at|to|during|this|last|the\s+(?:statement|report)\s+(?:that))\b", m.group("subj")
-    ):
+    if m and not re.match(r"(?:that|in|on|at|to|during|this|last|of|it\s+was)\b", m.group("subj")):
         subj = m.group("subj")
-        subj = re.split(r",\s+(?:who|which|adding|saying|in|on|at|during|after|before|when|while)\b", subj)[0]
         subj = re.split(
-            r"\s+(?:in a|on|at|during|after|before|when|while|last|this|Monday|Tuesday|Wednesday|Thursday|"
-            r"Friday|Saturday|Sunday)\b",
+            r",\s+(?:who|which|adding|saying|in|on|at|during|after|before|when|while|as)\b", subj
+        )[0]
+        subj = re.split(
+            r"\s+(?:in a|in an|on|at|during|after|before|when|while|last|this|Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)\b",
             subj,
         )[0]
         s = start + m.start("subj")
         return subj, s, s + len(subj), m.group("verb")
     m = re.match(
-        r"\s*[,.!?—–-]*\s*(?:and\s+|but\s+|as\s+)?(?P<subj>[^“”\"]{1,140}?)\s+(?:"
+        r"\s*[,.!?—–-]*\s*(?:as\s+)?(?P<subj>[^“”\"]{1,140}?)\s+(?:"
         + _ADVERB
         + r"\s+)?(?P<verb>"
         + verbs
@@ -915,10 +1224,56 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
     )
     if m:
         subj = m.group("subj")
-        if len(subj.split()) <= 16 and not re.search(r"[.;]\s", subj):
+        if (
+            len(subj.split()) <= 16
+            and not re.search(r"[.;]\s", subj)
+            and not re.match(_CONJ + r"\b", subj)
+            and not re.search(r"\b(?:that|which)\b", subj)
+        ):
             s = start + m.start("subj")
             return subj, s, s + len(subj), m.group("verb")
     return None
+
+
+def _subject_segment(head: str) -> tuple[int, int] | None:
+    """The subject of a speech verb at the end of `head`: skips relative clauses, party tags and appositives."""
+    cuts = [m.start() for m in re.finditer(r"[,;:—–(]", head)]
+    bounds = [-1, *cuts, len(head)]
+    segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    i = len(segs) - 1
+    while i >= 0:
+        a, b = segs[i]
+        seg = head[a:b].strip(" )")
+        if (
+            not seg.strip()
+            or _PARTY_TAG.match(seg.strip())
+            or re.match(
+                r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during|last|this)\b",
+                seg,
+            )
+        ):
+            i -= 1
+            continue
+        if (
+            re.match(r"(?:the|a|an|another|its|his|her|their)\s", seg) or re.match(_ROLE_HEADS + r"\b", seg)
+        ) and i > 0:
+            prev = head[segs[i - 1][0] : segs[i - 1][1]].strip()
+            if (
+                _NAME_END.search(prev)
+                or _PARTY_TAG.match(prev.strip(" )"))
+                or re.match(r"(?:who|which)\b", prev)
+            ):
+                i -= 1
+                continue
+        break
+    if i < 0:
+        return None
+    a, b = segs[i]
+    while a < b and head[a] in " \n\t(":
+        a += 1
+    while b > a and head[b - 1] in " \n\t)":
+        b -= 1
+    return (a, b) if b > a else None
 
 
 def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, int, str] | None:
@@ -928,40 +1283,45 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     if m:
         s = sent_start + m.start("subj")
         return m.group("subj"), s, s + len(m.group("subj")), "according to"
-    verbs = list(re.finditer(r"\b(?:" + _verbs() + r")\b", before))
+    verbs = [
+        v
+        for v in re.finditer(r"\b(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r")\b", before)
+        if not (
+            v.group() in _NOUN_LIKE
+            and re.search(
+                r"\b(?:the|a|an|of|false|such|these|those|his|her|their|its|our|unfounded|baseless|and|in|with|"
+                r"many|some|any|no|new|fraud|similar|\w+ed)\s+$",
+                before[: v.start()],
+            )
+        )
+    ]
     if not verbs:
         return None
     v = verbs[-1]
     tail = before[v.end() :]
+    head = before[: v.start()]
     # "said Director of National Intelligence Avril Haines: “"
     tm = re.match(r"\s+(?P<subj>[^,:“”\"]{3,120}?)\s*[:,]\s*$", tail)
-    head = before[: v.start()]
-    head_cut = max(
-        head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("—"), head.rfind("("), head.rfind("–")
-    )
-    subj = head[head_cut + 1 :] if head_cut >= 0 else head
-    subj = re.sub(
-        r"^\s*(?:and|but|so|while|as|yet|though|although|then|that|because)\s+", "", subj, flags=re.I
-    )
-    subj = re.sub(r"\s+(?:" + _ADVERB + r")\s*$", "", subj)
-    if not subj.strip() and tm:
+    if not head.strip() and tm:
         s = sent_start + v.end() + tm.start("subj")
         return tm.group("subj"), s, s + len(tm.group("subj")), v.group()
+    if v.group().endswith("ing") and v.group() not in ("according to",):
+        # "X has questioned ..., saying that “": the subject of the main clause
+        s = sent_start + (len(head) - len(head.lstrip()))
+        return head.strip(), s, s + len(head.strip()), v.group()
+    seg = _subject_segment(head)
+    if seg is None:
+        return None
+    a, b = seg
+    subj = head[a:b]
+    cm = re.match(r"(?:and|but|so|while|as|yet|though|although|then|that|because)\s+", subj, re.I)
+    if cm:
+        a += cm.end()
+        subj = head[a:b]
+    am = re.search(r"\s+(?:" + _ADVERB + r")$", subj)
+    if am:
+        b -= len(subj) - am.start()
+        subj = head[a:b]
     if not subj.strip():
         return None
-    # "X, the FBI director, said": fall back to the name before the appositive
-    if re.match(r"\s*(?:the|a|an)\s", subj) and head_cut >= 0:
-        prev = head[:head_cut]
-        pm = re.search(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$", prev)
-        if pm and re.search(r"\b" + _ROLE_HEADS + r"\b", subj, re.I):
-            s = sent_start + pm.start(1)
-            return pm.group(1), s, s + len(pm.group(1)), v.group()
-    lead = len(subj) - len(subj.lstrip())
-    s = (
-        sent_start
-        + (head_cut + 1 if head_cut >= 0 else 0)
-        + (len(head[head_cut + 1 :]) - len(subj) if head_cut >= 0 else len(head) - len(subj))
-        + lead
-    )
-    subj = subj.strip()
-    return subj, s, s + len(subj), v.group()
+    return subj, sent_start + a, sent_start + b, v.group()
