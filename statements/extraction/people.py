@@ -620,7 +620,7 @@ def find_officials(
             r"((?:the|a|an|then|now)[ \u00a0]+)?([^,.;()\n“”\"]{3,140}?)(?=[,.;)\n“”\"]|$| said| says| told)",
             after,
         )
-        if am:
+        if am and not re.match(r",[ \u00a0]+who[ \u00a0]+(?!is|was|serve)", after):
             phrase = am.group(2).strip()
             ph_start = pm.end + am.start(2)
             if [
@@ -628,18 +628,37 @@ def find_officials(
                 for x in _person_mentions(text, ph_start, ph_start + len(phrase))
                 if not any(a.start <= x.start < a.end for a in agencies)
             ] or re.search(
-                r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b",
-                phrase,
+                r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b", phrase
             ):
                 pass
-            elif (
-                unit_start_re.match(phrase)
-                and re.search(r"\b" + _ROLE_HEADS + r"\b", phrase, re.I)
-                and len(phrase.split()) <= 16
-            ):
+            elif re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I) and len(phrase.split()) <= 16:
                 if not re.match(r"(?:who|which|that|and|but|or|said|says|told|according)\b", phrase):
                     titles.append((_clean_title(phrase), ph_start))
                     public = True
+        wm = re.match(
+            r",[ \u00a0]+who[ \u00a0]+((?:heads|leads|runs|oversees|directs|chairs|manages|commands|represents|"
+            r"headed|led|ran|oversaw|directed|chaired|managed|commanded|represented)[ \u00a0][^,.;\n“”\"]{3,120})",
+            after,
+        )
+        if wm:
+            titles.append((wm.group(1).strip(), pm.end + wm.start(1)))
+            public = True
+        # "The board's director, Linda Carraway," / "The county clerk whose office ..., Renee Vandermolen,"
+        bm = re.search(
+            r"(?:^|[.;:]\s+|\n|,\s+)((?:The|the|A|a|Its|its|Their|their)\s[^,.;“”\"\n]{0,100}?\b"
+            + _ROLE_HEADS
+            + r"\b[^,.;“”\"\n]{0,80}),[ \u00a0]$",
+            text[max(0, pm.start - 200) : pm.start],
+            re.I,
+        )
+        if bm and re.match(r",|\s+(?:said|says|told|wrote|added)\b", after):
+            phrase = bm.group(1)
+            if not re.search(r"\b(?:said|says|told|is|was|were|are|has|have|had)\b", phrase) or re.search(
+                r"\bwhose\b", phrase
+            ):
+                titles.append((_clean_title(re.split(r"\s+(?:whose|who|that|which)\b", phrase)[0]),
+                               max(0, pm.start - 200) + bm.start(1)))
+                public = True
         if _PARTY.match(after):
             public = True
             if not titles:
@@ -976,7 +995,7 @@ class SpeakerResolver:
             last = m
         while last is not None:
             s, e = self._sentence_of(last.start())
-            ags = self._agencies_in(max(s, last.start() - 70), min(e, last.end() + 60))
+            ags = self._agencies_in(max(s, last.start() - 70), min(e, last.end() + 90))
             if ags:
                 # the body nearest the role word
                 return [
