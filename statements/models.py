@@ -166,6 +166,12 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the source document's bytes.")
     countries = models.ManyToManyField(Country, through="ArticleCountry", related_name="articles", blank=True)
     years_mentioned = models.JSONField(default=list, blank=True, help_text="Years the text mentions.")
+    officials = models.ManyToManyField(
+        Official, related_name="articles", blank=True, help_text="Officials the article names."
+    )
+    agencies = models.ManyToManyField(
+        Agency, related_name="articles", blank=True, help_text="Agencies the article names."
+    )
 
     natural_key_fields = ("source_file",)
     objects = NaturalKeyManager.from_queryset(ArticleQuerySet)()

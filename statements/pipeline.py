@@ -228,6 +228,8 @@ class ArchiveBuilder:
             boilerplate=doc.get("boilerplate", []),
             content_hash=doc["content_hash"],
             years_mentioned=sorted(doc.get("years", [])),
+            officials=sorted([slug] for slug in set(doc["official_slugs"].values())),
+            agencies=sorted([slug] for slug in set(doc["agency_slugs"].values())),
         )
         mentions = doc.get("country_mentions") or {code: 1 for code in doc.get("countries", [])}
         for code in sorted(mentions):
