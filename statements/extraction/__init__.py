@@ -86,7 +86,11 @@ def extract_document(text: str, name: str) -> dict:
     bp = find_boilerplate(text, meta.body_start)
     body_start = meta.body_start
     prose_start = meta.title_span[0] if meta.title_span else body_start
-    meta_spans = [s for s in meta.metadata_spans if s != meta.title_span]
+    meta_spans = [
+        s
+        for s in meta.metadata_spans
+        if not (meta.title_span and s[0] <= meta.title_span[0] and meta.title_span[1] <= s[1])
+    ]
     author_spans = list(bp.author_spans)
     authors = list(dict.fromkeys(meta.authors + bp.authors))
     outlet = meta.outlet or bp.outlet

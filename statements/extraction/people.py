@@ -449,9 +449,13 @@ def _title_regexes():
 
 def _title_agency(title: str, text_mentions: list[AgencyMention], t_start: int) -> Agency | None:
     """The agency a title names or implies."""
-    inside = [m for m in text_mentions if t_start <= m.start and m.end <= t_start + len(title)]
+    t_end = t_start + len(title)
+    inside = [m for m in text_mentions if t_start <= m.start and m.end <= t_end]
     if inside:
         return inside[-1].agency
+    covering = [m for m in text_mentions if m.start <= t_start and t_end <= m.end]
+    if covering:
+        return covering[0].agency  # "Wisconsin Attorney General": the state office, not the federal department
     for f in sorted(_title_table()["fixed"], key=lambda f: -len(f["title"])):
         t = f["title"]
         flags = 0 if f.get("case_sensitive") else re.I

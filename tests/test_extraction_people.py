@@ -1,0 +1,121 @@
+"""Officials, agencies and name matching (statements.extraction.people)."""
+
+import pytest
+
+from statements.extraction import canonical_name, extract_document, names_match
+
+
+def officials(text):
+    return {o["name"]: o for o in extract_document(text, "doc.txt")["officials"]}
+
+
+def agencies(text):
+    result = extract_document(text, "doc.txt")["agencies"]
+    return {a["acronym"] or a["name"]: a for a in result}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Chris Krebs", "Christopher Krebs"), ("Krebs", "Christopher Krebs"), ("Bill Barr", "William Barr"),
+     ("Joe Biden", "Joseph R. Biden"), ("Mike Pence", "Michael Pence"), ("Jim Jordan", "James Jordan"),
+     ("Bob Mueller", "Robert Mueller"), ("Dan Coats", "Daniel Coats"), ("J. Smith", "John Smith")],
+)
+def test_names_match_same_person_across_forms(a, b):
+    assert names_match(a, b)
+    assert names_match(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Joe Biden", "Hunter Biden"), ("Chris Krebs", "Chris Wray"), ("", "Krebs")])
+def test_names_match_rejects_different_people(a, b):
+    assert not names_match(a, b)
+
+
+def test_canonical_name_is_the_fullest_form():
+    assert canonical_name(["Krebs", "Chris Krebs", "Christopher Krebs"]) == "Christopher Krebs"
+
+
+def test_title_before_name_gives_official_and_agency():
+    found = officials("FBI Director Christopher Wray said the bureau was ready.\n")
+    assert found["Christopher Wray"]["titles"] == ["FBI Director"]
+    assert found["Christopher Wray"]["agency"] == "FBI"
+
+
+def test_appositive_title_after_name():
+    found = officials("Chris Krebs, director of the Cybersecurity and Infrastructure Agency, spoke.\n")
+    assert found["Chris Krebs"]["titles"] == ["director of the Cybersecurity and Infrastructure Agency"]
+    assert found["Chris Krebs"]["agency"] == "CISA"
+
+
+def test_list_of_titled_officials_each_gets_own_title():
+    text = (
+        "The joint statement came from Attorney General William Barr; Secretary of Defense Mark Esper; "
+        "U.S. Cyber Command Commander and NSA Director Gen. Paul Nakasone.\n"
+    )
+    found = officials(text)
+    assert found["William Barr"]["agency"] == "DOJ"
+    assert found["Mark Esper"]["agency"] == "DOD"
+    assert found["Paul Nakasone"]["titles"] == ["U.S. Cyber Command Commander", "NSA Director", "Gen."]
+    assert [r["agency"] for r in found["Paul Nakasone"]["roles"]] == ["USCYBERCOM", "NSA", None]
+
+
+def test_company_security_chief_is_an_official_of_the_company():
+    found = officials("The hacking yielded little, as Google's security chief Shane Huntley admitted.\n")
+    assert found["Shane Huntley"]["titles"] == ["security chief"]
+    assert found["Shane Huntley"]["agency"] == "Google"
+
+
+def test_party_state_tag_marks_a_lawmaker():
+    found = officials("“It matters,” said Rep. Adam Schiff (D-Calif.). Sen. Mark Warner, D-Va., agreed.\n")
+    assert {"Adam Schiff", "Mark Warner"} <= set(found)
+
+
+def test_who_heads_clause_marks_a_public_role():
+    found = officials("“We moved fast,” said Deborah Stanton, who heads the FBI’s Cyber Division.\n")
+    assert "Deborah Stanton" in found
+
+
+def test_reporters_are_not_officials():
+    text = "By Jane Doe\n\nThe agency said it was ready.\n\nJohn Roe contributed to this report.\n"
+    assert officials(text) == {}
+
+
+def test_private_person_without_role_is_not_an_official():
+    assert officials("“I voted early,” said Mary Smith, a retiree.\n") == {}
+
+
+def test_surname_mentions_become_aliases():
+    found = officials("Director of National Intelligence John Ratcliffe spoke. Ratcliffe said Iran acted.\n")
+    assert found["John Ratcliffe"]["aliases"] == ["John Ratcliffe", "Ratcliffe"]
+
+
+def test_agencies_from_names_acronyms_and_misnamings():
+    found = agencies(
+        "The Department of Homeland Security's Cybersecurity & Infrastructure Security Agency (CISA), the "
+        "Cybersecurity and Infrastructure Agency, the DoJ and U.S. Cyber Command.\n"
+    )
+    assert {"DHS", "CISA", "DOJ", "USCYBERCOM"} <= set(found)
+    assert found["CISA"]["kind"] == "federal agency"
+    assert found["USCYBERCOM"]["kind"] == "military"
+
+
+def test_agencies_implied_by_titles_are_listed():
+    found = agencies("Attorney General Jeff Sessions and Director of National Intelligence Dan Coats met.\n")
+    assert found["DOJ"]["surface"] == ["Attorney General"]
+    assert "ODNI" in found
+
+
+def test_state_title_does_not_imply_federal_department():
+    found = agencies("Wisconsin Attorney General Josh Kaul said the audio was fake.\n")
+    assert "DOJ" not in found
+    assert "Wisconsin Attorney General's Office" in found
+
+
+def test_foreign_ministries_and_embassies_are_recognised_by_shape():
+    found = agencies("Iran’s Foreign Ministry and the Chinese Embassy in Washington denied it.\n")
+    assert found["Iranian Foreign Ministry"]["country"] == "IR"
+    assert found["Chinese Embassy"]["kind"] == "foreign government"
+
+
+def test_kremlin_is_a_body_only_when_it_acts_as_one():
+    assert "Kremlin" not in agencies("Efforts by the Kremlin to boost Trump continued.\n")
+    assert "Kremlin" in agencies("Kremlin spokesman Dmitry Peskov rejected the claims.\n")

@@ -1,0 +1,159 @@
+"""Quoted spans and their speakers (statements.extraction.quotes and attribution)."""
+
+from pathlib import Path
+
+import pytest
+
+from statements.extraction import extract_document, read_document
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "documents").glob("*.txt"))
+
+
+def quotes(text):
+    return extract_document(text, "doc.txt")["quotes"]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_quote_offsets_index_the_text_as_read(path):
+    text = read_document(path)
+    for quote in extract_document(text, path.name)["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_straight_and_curly_quotes_are_found():
+    text = 'The agency said "the vote was secure." Later, she said “we are confident in the results.”\n'
+    assert [q["text"] for q in quotes(text)] == ["the vote was secure.", "we are confident in the results."]
+
+
+def test_curly_opening_closed_by_straight_mark_is_one_quote():
+    text = '“We have confidence in the count," the group concluded. "Turn to officials.”\n'
+    assert [q["text"] for q in quotes(text)] == ["We have confidence in the count,", "Turn to officials."]
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "\"The so-called 'Russian card' is a convenient tool,\" the deputy minister said.\n"
+    result = quotes(text)
+    assert len(result) == 1
+    assert "'Russian card'" in result[0]["text"]
+
+
+def test_quote_running_over_paragraphs_is_one_quote():
+    text = (
+        "Jane Roe, the county clerk, described the attack.\n\n"
+        "“We saw the first alert at midnight. It took hours to stop.\n\n"
+        "“By morning the system was back,” she said.\n"
+    )
+    result = quotes(text)
+    assert len(result) == 1
+    assert result[0]["text"].startswith("We saw the first alert")
+    assert result[0]["text"].endswith("the system was back,")
+    assert result[0]["speaker_officials"] == ["Jane Roe"]
+
+
+def test_quote_split_by_attribution_is_two_quotes_with_one_speaker():
+    text = (
+        "FBI Director Christopher Wray spoke on Monday.\n\n"
+        "“We are watching closely,” Wray said. “We will not tolerate interference.”\n"
+    )
+    result = quotes(text)
+    assert len(result) == 2
+    assert [q["speaker_officials"] for q in result] == [["Christopher Wray"], ["Christopher Wray"]]
+    assert result[0]["speaker_agencies"] == ["FBI"]
+
+
+def test_headline_quote_is_left_out():
+    text = "Officials: 'No evidence voting systems compromised'\n\nThe agency said \"all systems worked as intended.\"\n"
+    assert [q["text"] for q in quotes(text)] == ["all systems worked as intended."]
+
+
+def test_scare_quote_reporting_no_speech_is_left_out():
+    text = "Accounts posted so-called “evidence” of fraud and claims of “rigged” machines for weeks.\n"
+    assert quotes(text) == []
+
+
+def test_short_attributed_fragment_is_a_quote():
+    text = "But the White House insisted Friday that the administration is “focused” on election security.\n"
+    result = quotes(text)
+    assert [q["text"] for q in result] == ["focused"]
+    assert result[0]["fragment"] is True
+    assert result[0]["speaker_agencies"] == ["White House"]
+
+
+def test_fragment_flag_marks_partial_sentences():
+    text = 'The report described the vote as "the most secure in history." "It was clean," the report said.\n'
+    result = quotes(text)
+    assert [q["fragment"] for q in result] == [True, False]
+
+
+def test_said_after_quote_with_title_and_party_tag():
+    text = "“This is a wake-up call,” said Sen. Mark Warner, D-Va., after the briefing.\n"
+    result = quotes(text)
+    assert result[0]["speaker_officials"] == ["Mark Warner"]
+
+
+def test_pronoun_resolves_to_the_person_introduced_before():
+    text = (
+        "Director of National Intelligence John Ratcliffe spoke at a news conference.\n\n"
+        "“These actions are desperate attempts,” he said.\n"
+    )
+    result = quotes(text)
+    assert result[0]["speaker_officials"] == ["John Ratcliffe"]
+    assert result[0]["speaker_agencies"] == ["ODNI"]
+
+
+def test_colon_introduction_and_report_referent():
+    text = (
+        "An unclassified version of the National Intelligence Council’s report was released.\n\n"
+        "“We assess that Iran carried out a campaign,” the report states.\n\n"
+        "The intelligence community wrote: “We assess that China did not deploy interference efforts.”\n"
+    )
+    result = quotes(text)
+    assert "NIC" in result[0]["speaker_agencies"]
+    assert "IC" in result[1]["speaker_agencies"]
+
+
+def test_joint_statement_resolves_to_all_signatories():
+    text = (
+        "The joint statement came from Attorney General William Barr; Secretary of Defense Mark Esper; and "
+        "FBI Director Christopher Wray.\n\n"
+        "“We remain firm in our commitment to share information,” the statement read.\n"
+    )
+    result = quotes(text)
+    assert set(result[0]["speaker_officials"]) == {"William Barr", "Mark Esper", "Christopher Wray"}
+    assert {"DOJ", "DOD", "FBI"} <= set(result[0]["speaker_agencies"])
+
+
+def test_group_description_resolves_to_the_bodies_it_introduced():
+    text = (
+        "The security group, including the Cybersecurity and Infrastructure Security Agency (CISA) and the "
+        "National Association of State Election Directors, issued a statement.\n\n"
+        "“There is no evidence that any voting system was compromised,” the coalition concluded.\n"
+    )
+    assert {"CISA", "NASED"} & set(quotes(text)[0]["speaker_agencies"])
+
+
+def test_definite_description_refers_back_to_the_named_body():
+    text = (
+        "The Wisconsin Elections Commission warned voters on Sunday.\n\n"
+        "“No one at this commission will ever tell a clerk to close early,” the commission said.\n"
+    )
+    assert quotes(text)[0]["speaker_agencies"] == ["WEC"]
+
+
+def test_unnamed_speaker_stays_unnamed():
+    text = "“Baseless accusations of so-called interference created deep suspicion,” the deputy minister said.\n"
+    result = quotes(text)
+    assert result[0]["speaker"] == "the deputy minister"
+    assert result[0]["speaker_officials"] == []
+
+
+def test_spokesperson_for_a_body_is_tied_to_it():
+    text = "A spokesperson for the Russian Foreign Ministry said the warnings were “absurd and insulting to voters.”\n"
+    result = quotes(text)
+    assert result[0]["speaker_officials"] == []
+    assert result[0]["speaker_agencies"] == ["Russian Foreign Ministry"]
+
+
+def test_quote_countries_are_those_its_text_mentions():
+    text = "“Russia, China and Iran will seek to interfere,” the DOJ said.\n"
+    assert quotes(text)[0]["countries"] == ["CN", "IR", "RU"]
