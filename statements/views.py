@@ -1,39 +1,224 @@
-"""Thin views over the querysets in statements.querysets."""
+"""Thin views over the read API: FilterSets (statements.filters) and querysets (statements.querysets)."""
 
-from django.shortcuts import render
-from django.views.generic import DetailView
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, QueryDict
+from django.views.generic import DetailView, ListView, TemplateView
 
-from statements.models import Agency, Article, Country, Official, Outlet, Quote
+from statements import charts, filters, search
+from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
+from statements.querysets import titles_at_the_time, with_counts
+
+LATEST_QUOTES = 6
+LATEST_ARTICLES = 5
+DETAIL_QUOTES = 10
 
 
-def home(request):
-    articles = Article.objects.for_list()
-    return render(request, "statements/home.html", {"articles": articles})
+def params(**values):
+    """A query string's parameters, as a FilterSet reads them from request.GET."""
+    query = QueryDict(mutable=True)
+    for key, value in values.items():
+        query[key] = str(value)
+    return query
 
 
-class ArticleDetailView(DetailView):
-    queryset = Article.objects.select_related("outlet").prefetch_related(
-        "quotes__officials", "quotes__agencies", "country_mentions__country"
-    )
+class HomeView(TemplateView):
+    template_name = "statements/home.html"
+
+    def get_context_data(self, **kwargs):
+        quotes = Quote.objects.all()
+        return super().get_context_data(
+            counts={
+                "quotes": quotes.count(),
+                "articles": Article.objects.count(),
+                "officials": Official.objects.filter(quotes__isnull=False).distinct().count(),
+                "outlets": Outlet.objects.count(),
+            },
+            latest_quotes=quotes.latest(LATEST_QUOTES),
+            latest_articles=Article.objects.for_list().sorted_by("-date")[:LATEST_ARTICLES],
+            timeline=charts.quotes_per_year_by_country(quotes.per_year_and_country()),
+            **kwargs,
+        )
+
+
+class FilteredListView(ListView):
+    """A list whose records, facets and sort come from one FilterSet; bad parameters answer 400."""
+
+    filtered = None  # filters.filtered_quotes or filters.filtered_articles
+    # Parameters the page's form has inputs for; the others are carried along in hidden inputs.
+    form_params = ("q", "year_from", "year_to", "fragment", "country_mode", "page", "more")
+
+    def get_queryset(self):
+        self.filterset, queryset = type(self).filtered(self.request.GET)
+        return queryset
+
+    def get_paginate_by(self, queryset):
+        return self.filterset.per_page_value
+
+    def paginate_queryset(self, queryset, page_size):
+        """As ListView does, but a page that does not exist is said in words (400), not a bare 404."""
+        paginator = self.get_paginator(queryset, page_size)
+        self.page_error = None
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            self.page_error = "page: Enter a whole number."
+        except EmptyPage:
+            self.page_error = f"page: There is no such page; the last page is {paginator.num_pages}."
+        if self.page_error:
+            return paginator, None, queryset.none(), False
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        errors = self.filterset.error_messages()
+        if self.page_error:
+            errors.append(self.page_error)
+        context.update(
+            filterset=self.filterset,
+            errors=errors,
+            facets=self.filterset.facets(show_all=self.request.GET.getlist("more")),
+            active_filters=self.filterset.active_filters(),
+            sorts={
+                key: label
+                for key, label in self.filterset.SORTS.items()
+                if key != "relevance" or self.filterset.searching
+            },
+            sort=self.filterset.sort_key(),
+            searching=self.filterset.searching,
+            carried_params=[
+                (key, value)
+                for key, values in self.request.GET.lists()
+                if key not in self.form_params
+                for value in values
+            ],
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        status = 400 if context["errors"] else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class QuoteListView(FilteredListView):
+    filtered = filters.filtered_quotes
+    template_name = "statements/quote_list.html"
+
+
+class ArticleListView(FilteredListView):
+    filtered = filters.filtered_articles
+    template_name = "statements/article_list.html"
 
 
 class QuoteDetailView(DetailView):
     queryset = Quote.objects.for_list()
 
+    def get_context_data(self, **kwargs):
+        quote = self.object
+        article = quote.article
+        titles = titles_at_the_time(quote.officials.all(), article)
+        others = Quote.objects.exclude(article=article).select_related("article", "article__outlet")
+        return super().get_context_data(
+            speakers=[(official, titles.get(official.pk, [])) for official in quote.officials.all()],
+            permalink=self.request.build_absolute_uri(quote.get_absolute_url()),
+            same_words=search.carrying_same_words(quote, others),
+            **kwargs,
+        )
+
+
+class ArticleDetailView(DetailView):
+    queryset = Article.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        officials = {}
+        for title in article.official_titles.all():
+            officials.setdefault(title.official, []).append(title)
+        agencies = Agency.objects.filter(Q(official_titles__article=article) | Q(quotes__article=article))
+        return super().get_context_data(
+            officials=sorted(officials.items(), key=lambda pair: pair[0].name),
+            agencies=agencies.distinct().order_by("name"),
+            **kwargs,
+        )
+
 
 class OfficialDetailView(DetailView):
-    queryset = Official.objects.prefetch_related("titles__agency", "titles__article", "quotes__article")
+    queryset = Official.objects.prefetch_related(
+        Prefetch(
+            "titles",
+            queryset=OfficialTitle.objects.select_related("agency", "article", "article__outlet").order_by(
+                "article__published", "title"
+            ),
+        ),
+    )
+
+    def get_context_data(self, **kwargs):
+        official = self.object
+        quotes = Quote.objects.by_officials(official.slug).for_list().sorted_by("date")
+        by_year = {}
+        for quote in quotes:
+            by_year.setdefault(quote.article.year, []).append(quote)
+        return super().get_context_data(
+            quotes_by_year=sorted(by_year.items(), key=lambda pair: pair[0] or 0),
+            quote_count=len(quotes),
+            browse_query=params(official=official.slug).urlencode(),
+            **kwargs,
+        )
 
 
-class AgencyDetailView(DetailView):
-    model = Agency
+class BelongingView(DetailView):
+    """An agency, outlet, country or year: counts, its latest quotes and its articles."""
+
+    def quote_params(self):
+        raise NotImplementedError
+
+    def article_params(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        quote_filterset, quotes = filters.filtered_quotes(self.quote_params())
+        context = {
+            "quotes": quotes[:DETAIL_QUOTES],
+            "quote_count": quotes.count(),
+            "quote_query": self.quote_params().urlencode(),
+            "quote_facets": quote_filterset.facets(),
+        }
+        if self.article_params() is not None:
+            _, articles = filters.filtered_articles(self.article_params())
+            context.update(
+                articles=articles,
+                article_count=len(articles),
+                article_query=self.article_params().urlencode(),
+            )
+        return super().get_context_data(**context, **kwargs)
 
 
-class OutletDetailView(DetailView):
+class AgencyDetailView(BelongingView):
+    queryset = Agency.objects.select_related("country")
+
+    def quote_params(self):
+        return params(agency=self.object.slug)
+
+    def get_context_data(self, **kwargs):
+        titles = (
+            OfficialTitle.objects.filter(agency=self.object)
+            .select_related("official", "article")
+            .order_by("official__name", "article__published")
+        )
+        return super().get_context_data(titles=titles, **kwargs)
+
+
+class OutletDetailView(BelongingView):
     model = Outlet
 
+    def quote_params(self):
+        return params(outlet=self.object.slug)
 
-class CountryDetailView(DetailView):
+    def article_params(self):
+        return params(outlet=self.object.slug)
+
+
+class CountryDetailView(BelongingView):
     model = Country
     slug_field = "code"
     slug_url_kwarg = "code"
@@ -41,3 +226,111 @@ class CountryDetailView(DetailView):
     def get_object(self, queryset=None):
         self.kwargs["code"] = self.kwargs["code"].upper()
         return super().get_object(queryset)
+
+    def quote_params(self):
+        return params(country=self.object.code)
+
+    def article_params(self):
+        return params(country=self.object.code)
+
+
+class YearView(BelongingView):
+    template_name = "statements/year_detail.html"
+
+    def get_object(self, queryset=None):
+        year = self.kwargs["year"]
+        if not Article.objects.in_year(year).exists():
+            raise Http404(f"The archive holds nothing published in {year}.")
+        return year
+
+    def quote_params(self):
+        return params(year=self.object)
+
+    def article_params(self):
+        return params(year=self.object)
+
+    def get_context_data(self, **kwargs):
+        years = list(
+            Article.objects.exclude(year=None).values_list("year", flat=True).distinct().order_by("year")
+        )
+        index = years.index(self.object)
+        return super().get_context_data(
+            year=self.object,
+            previous_year=years[index - 1] if index > 0 else None,
+            next_year=years[index + 1] if index + 1 < len(years) else None,
+            **kwargs,
+        )
+
+
+class NamedListView(ListView):
+    """Officials, agencies, outlets or countries with their counts, by name or by number of quotes."""
+
+    paginate_by = 50
+    sorts = {"name": "name", "quotes": "most quoted"}
+
+    def sort_key(self):
+        sort = self.request.GET.get("sort")
+        return sort if sort in self.sorts else "name"
+
+    def order(self, queryset):
+        if self.sort_key() == "quotes":
+            return queryset.order_by("-quote_count", "name", "pk")
+        return queryset.order_by("name", "pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            self.page_error = "page: There is no such page."
+            return None, None, queryset.none(), False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(sorts=self.sorts, sort=self.sort_key(), **kwargs)
+        context["errors"] = [self.page_error] if getattr(self, "page_error", None) else []
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        return super().render_to_response(context, status=400 if context["errors"] else 200, **kwargs)
+
+
+class OfficialListView(NamedListView):
+    template_name = "statements/official_list.html"
+
+    def get_queryset(self):
+        return self.order(with_counts(Official.objects.all(), quote="quotes", article="titles__article"))
+
+
+class AgencyListView(NamedListView):
+    template_name = "statements/agency_list.html"
+
+    def get_queryset(self):
+        agencies = with_counts(Agency.objects.all(), quote="quotes", official="official_titles__official")
+        return self.order(agencies.filter(Q(quote_count__gt=0) | Q(official_count__gt=0)))
+
+
+class OutletListView(NamedListView):
+    template_name = "statements/outlet_list.html"
+
+    def get_queryset(self):
+        return self.order(with_counts(Outlet.objects.all(), quote="articles__quotes", article="articles"))
+
+
+class CountryListView(NamedListView):
+    template_name = "statements/country_list.html"
+
+    def get_queryset(self):
+        # All of ISO 3166 is in the table; list the countries the archive's records mention.
+        countries = with_counts(Country.objects.all(), quote="quotes", article="articles")
+        return self.order(countries.filter(Q(quote_count__gt=0) | Q(article_count__gt=0)))
+
+
+class YearListView(ListView):
+    template_name = "statements/year_list.html"
+
+    def get_queryset(self):
+        return (
+            Article.objects.exclude(year=None)
+            .values("year")
+            .annotate(article_count=Count("pk", distinct=True), quote_count=Count("quotes", distinct=True))
+            .order_by("-year")
+        )

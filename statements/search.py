@@ -1,0 +1,171 @@
+"""Full-text search on both databases the archive runs on, and matching the same words across articles.
+
+PostgreSQL: `SearchVector`/`SearchRank` over expressions that migration 0003 indexes with GIN, so the
+query below must build exactly the same vector expressions (`QUOTE_VECTOR`, `ARTICLE_VECTOR`).
+SQLite: FTS5 tables with external content, kept in sync with their tables by triggers (migration 0003,
+re-ensured after every migrate, since SQLite's table rebuilds drop triggers).
+
+Only the words of a query are used: punctuation, operators and SQL-looking characters are dropped, so no
+input can break the search syntax of either database.
+"""
+
+import re
+from functools import lru_cache
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections
+from django.db.models import FloatField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_migrate
+
+SEARCH_CONFIG = "english"
+MAX_TERMS = 16
+QUOTE_VECTOR = SearchVector("text", "speaker", config=SEARCH_CONFIG)
+ARTICLE_VECTOR = SearchVector("title", "body", config=SEARCH_CONFIG)
+
+# table: (FTS5 table, indexed columns)
+FTS_TABLES = {
+    "statements_quote": ("statements_quote_fts", ("text", "speaker")),
+    "statements_article": ("statements_article_fts", ("title", "body")),
+}
+
+
+def search_terms(query):
+    """The words of a query, lower-cased, without repeats, at most MAX_TERMS of them."""
+    words = re.findall(r"\w+", query.lower())
+    return list(dict.fromkeys(words))[:MAX_TERMS]
+
+
+def search_quotes(queryset, query):
+    return _search(queryset, query, QUOTE_VECTOR)
+
+
+def search_articles(queryset, query):
+    return _search(queryset, query, ARTICLE_VECTOR)
+
+
+def _search(queryset, query, vector):
+    terms = search_terms(query)
+    if not terms:
+        # Nothing to search for; still annotated, so that sorting by relevance stays possible.
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
+    if connections[queryset.db].vendor == "postgresql":
+        # "plain": every word must match, as in the FTS5 query below; stemmed with the English dictionary.
+        words = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
+        return queryset.annotate(search_vector=vector, search_rank=SearchRank(vector, words)).filter(
+            search_vector=words
+        )
+    table = queryset.model._meta.db_table
+    fts, _ = FTS_TABLES[table]
+    match = " ".join(f'"{term}"' for term in terms)  # each term a quoted string: no FTS5 operators
+    matching = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])  # noqa: S608
+    # bm25 is lower for better matches.
+    rank = RawSQL(f"SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id", [match])  # noqa: S608
+    return queryset.filter(pk__in=matching).annotate(search_rank=rank)
+
+
+def _stem(term):
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
+            return term[: -len(suffix)]
+    return term
+
+
+def highlight_pattern(query):
+    """A regex matching the words of the text a search for `query` matched (stem plus any ending)."""
+    terms = search_terms(query or "")
+    if not terms:
+        return None
+    stems = sorted({_stem(term) for term in terms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
+
+
+# Same words, several outlets: a statement reprinted with small differences of wording and punctuation.
+SHINGLE_SIZE = 4
+SAME_WORDS_THRESHOLD = 0.6
+
+
+def normalized_words(text):
+    """Words for comparison: case, punctuation inside words ("U.S.", "cyber-attacks") and quotes ignored."""
+    text = re.sub(r"(?<=\w)[.\-’'](?=\w)", "", text.lower())
+    return re.findall(r"\w+", text)
+
+
+@lru_cache(maxsize=4096)
+def shingles(text):
+    words = normalized_words(text)
+    if len(words) < SHINGLE_SIZE:
+        return frozenset([tuple(words)]) if words else frozenset()
+    return frozenset(tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1))
+
+
+def same_words_score(text_a, text_b):
+    """Share of the shorter text's word runs found in the other: 1.0 when one contains the other."""
+    a, b = shingles(text_a), shingles(text_b)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def carrying_same_words(quote, candidates):
+    """The quotes among `candidates` (other articles' quotes) that carry the words of `quote`, best first.
+
+    Very short quotes (fewer than two word runs, e.g. "focused") are never matched: they are too common.
+    """
+    if len(shingles(quote.text)) < 2:
+        return []
+    scored = []
+    for candidate in candidates:
+        if len(shingles(candidate.text)) < 2:
+            continue
+        score = same_words_score(quote.text, candidate.text)
+        if score >= SAME_WORDS_THRESHOLD:
+            scored.append((score, candidate))
+    scored.sort(key=lambda pair: -pair[0])
+    return [candidate for _, candidate in scored]
+
+
+# SQLite full-text tables. Used by migration 0003 and re-run after each migrate.
+def sqlite_fts_statements(table):
+    fts, columns = FTS_TABLES[table]
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{table}', content_rowid='id',"
+        " tokenize='porter unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    ]
+
+
+def sqlite_fts_drop_statements(table):
+    fts, _ = FTS_TABLES[table]
+    return [f"DROP TRIGGER IF EXISTS {fts}_{suffix}" for suffix in ("ai", "ad", "au")] + [
+        f"DROP TABLE IF EXISTS {fts}"
+    ]
+
+
+def ensure_sqlite_fts(using="default", **kwargs):
+    """Recreate missing FTS triggers (a later migration that rebuilds a table drops them) and reindex."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    tables = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        for table, (fts, _) in FTS_TABLES.items():
+            if table not in tables or fts not in tables:
+                continue  # before migration 0003, or migrated backwards
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{fts}_a_"]
+            )
+            if cursor.fetchone()[0] < 3:
+                for statement in sqlite_fts_statements(table):
+                    cursor.execute(statement)
+
+
+post_migrate.connect(ensure_sqlite_fts, dispatch_uid="statements.search.ensure_sqlite_fts")

@@ -1,0 +1,207 @@
+"""Rendering an archive's texts: quotes marked in their article, search words marked, citations.
+
+Everything taken from a record is escaped here; only the markup these functions add is trusted.
+"""
+
+import re
+from datetime import date
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from statements.search import highlight_pattern
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text, query):
+    """`text` escaped, with the words a search for `query` matched in <mark>."""
+    pattern = highlight_pattern(query)
+    if pattern is None:
+        return conditional_escape(text)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(conditional_escape(text[last : match.start()]))
+        pieces.append(format_html("<mark>{}</mark>", match.group()))
+        last = match.end()
+    pieces.append(conditional_escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def _paragraph_bounds(body, start, end, floor=0):
+    """The paragraph (text between line breaks) holding body[start:end]."""
+    left = body.rfind("\n", floor, start)
+    right = body.find("\n", end)
+    return (left + 1 if left >= 0 else floor), (right if right >= 0 else len(body))
+
+
+@register.simple_tag
+def quote_in_context(quote):
+    """The paragraph around a quote, the quote in <mark>."""
+    body = quote.article.body
+    left, right = _paragraph_bounds(body, quote.start, quote.end, quote.article.body_start)
+    return format_html(
+        "{}<mark class='this-quote'>{}</mark>{}",
+        body[left : quote.start].lstrip(),
+        body[quote.start : quote.end],
+        body[quote.end : right].rstrip(),
+    )
+
+
+@register.simple_tag
+def article_text(article, quotes):
+    """The article's prose as paragraphs, each quote marked and linked to its page (id quote-<pk>),
+    captions, promotions and bios (article.boilerplate) in a dimmed span."""
+    body, offset = article.body, article.body_start
+    spans = [(q.start, q.end, "quote", q) for q in quotes if q.start >= offset]
+    spans += [(s, e, "boilerplate", None) for s, e in _boilerplate(article) if e > offset]
+    cuts = {offset, len(body)}
+    for start, end, _, _ in spans:
+        cuts.update((max(start, offset), min(end, len(body))))
+    cuts.update(offset + m.start() for m in re.finditer(r"\n", body[offset:]))
+    cuts.update(offset + m.end() for m in re.finditer(r"\n", body[offset:]))
+    points = sorted(cuts)
+
+    paragraphs, current = [], []
+    for start, end in zip(points, points[1:], strict=False):
+        piece = body[start:end]
+        if "\n" in piece:
+            if current:
+                paragraphs.append(current)
+            current = []
+            continue
+        quote = next((s[3] for s in spans if s[2] == "quote" and s[0] <= start and end <= s[1]), None)
+        dimmed = any(s[2] == "boilerplate" and s[0] <= start and end <= s[1] for s in spans)
+        if quote is not None:
+            html = format_html(
+                '<a class="quote-mark" id="quote-{}" href="{}"><mark>{}</mark></a>',
+                quote.pk,
+                quote.get_absolute_url(),
+                piece,
+            )
+        else:
+            html = conditional_escape(piece)
+        if dimmed:
+            html = format_html('<span class="boilerplate" title="Caption, promotion or bio">{}</span>', html)
+        current.append(html)
+    if current:
+        paragraphs.append(current)
+    rendered = [
+        format_html("<p>{}</p>", mark_safe("".join(parts).strip()))  # noqa: S308 - parts escaped above
+        for parts in paragraphs
+        if "".join(parts).strip()
+    ]
+    return mark_safe("\n".join(rendered))  # noqa: S308
+
+
+def _boilerplate(article):
+    spans = []
+    for span in article.boilerplate or []:
+        try:
+            start, end = int(span[0]), int(span[1])
+        except (TypeError, ValueError, IndexError):
+            continue  # a malformed span is shown as ordinary text rather than breaking the page
+        if 0 <= start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _speaker(quote, speakers=None):
+    names = [official.name for official, _ in speakers] if speakers else []
+    return " and ".join(names) if names else (quote.speaker or "Unattributed")
+
+
+def _date_text(article):
+    if not article.published:
+        return "n.d."
+    if article.published_precision == "year":
+        return str(article.published.year)
+    if article.published_precision == "month":
+        return article.published.strftime("%B %Y")
+    return f"{article.published.strftime('%B')} {article.published.day}, {article.published.year}"
+
+
+@register.simple_tag
+def citation_text(quote, permalink, speakers=None):
+    """A plain-text citation, in the spirit of the Chicago style for quotations reported by the press."""
+    article = quote.article
+    parts = [
+        f"{_speaker(quote, speakers)}, quoted in “{article}”",
+        article.outlet.name if article.outlet else None,
+        _date_text(article),
+    ]
+    text = ", ".join(p for p in parts if p) + "."
+    if article.url:
+        text += f" {article.url}."
+    text += f" Election Security Statements Archive, quote {quote.pk}, {permalink}"
+    text += f" (accessed {date.today().isoformat()})."  # noqa: DTZ011 - a reader's calendar date
+    return text
+
+
+def _bibtex_escape(text):
+    return re.sub(r"([{}\\%&#$_])", r"\\\1", text)
+
+
+@register.simple_tag
+def citation_bibtex(quote, permalink, speakers=None):
+    article = quote.article
+    words = quote.text if len(quote.text) <= 120 else quote.text[:117] + "…"
+    fields = [
+        ("author", "{" + _bibtex_escape(_speaker(quote, speakers)) + "}"),
+        ("title", "{“" + _bibtex_escape(words) + "”}"),
+        (
+            "howpublished",
+            "Quoted in “"
+            + _bibtex_escape(str(article))
+            + "”"
+            + (", " + _bibtex_escape(article.outlet.name) if article.outlet else ""),
+        ),
+        ("year", str(article.published.year) if article.published else ""),
+        (
+            "month",
+            article.published.strftime("%b").lower()
+            if article.published and article.published_precision != "year"
+            else "",
+        ),
+        ("url", permalink),
+        (
+            "note",
+            "Election Security Statements Archive, quote "
+            + str(quote.pk)
+            + ("; original article: \\url{" + article.url + "}" if article.url else ""),
+        ),
+        ("urldate", date.today().isoformat()),  # noqa: DTZ011
+    ]
+    body = ",\n".join(
+        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+        for name, value in fields
+        if value
+    )
+    return f"@misc{{archive-quote-{quote.pk},\n{body}\n}}"
+
+
+@register.simple_tag(takes_context=True)
+def url_with(context, **changes):
+    """The current page's query string with `changes` applied and the page number dropped."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    query = params.urlencode()
+    return f"?{query}" if query else "?"
+
+
+@register.simple_tag
+def list_url(name, **query):
+    from django.http import QueryDict
+
+    params = QueryDict(mutable=True)
+    for key, value in query.items():
+        params[key] = str(value)
+    return f"{reverse(name)}?{params.urlencode()}"
