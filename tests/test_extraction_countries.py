@@ -1,7 +1,7 @@
 """Countries and years (statements.extraction.countries)."""
 
 from statements.extraction import extract_document
-from statements.extraction.countries import country_mentions, countries_in, find_years
+from statements.extraction.countries import countries_in, country_mentions, find_years
 
 
 def codes(text):
@@ -9,7 +9,9 @@ def codes(text):
 
 
 def test_names_adjectives_and_metonyms():
-    text = "The Kremlin, Tehran and Beijing denied it; Russian and Iranian hackers targeted the U.S. and Pyongyang."
+    text = (
+        "The Kremlin, Tehran and Beijing denied it; Russian and Iranian hackers hit the U.S. and Pyongyang."
+    )
     assert codes(text) == ["CN", "IR", "KP", "RU", "US"]
 
 
@@ -19,7 +21,9 @@ def test_pycountry_official_and_common_names():
 
 
 def test_us_state_georgia_is_not_the_country():
-    assert codes("Recounts loomed in Georgia and Wisconsin, where officials in Georgia's capital waited.") == []
+    assert (
+        codes("Recounts loomed in Georgia and Wisconsin, where officials in Georgia's capital waited.") == []
+    )
 
 
 def test_georgia_the_country_counts_with_a_cue():
@@ -55,7 +59,10 @@ def test_mention_counts_per_country():
 
 def test_mentions_carry_offsets():
     text = "Iran and Russia."
-    assert [(text[s:e], code) for s, e, code, _ in country_mentions(text)] == [("Iran", "IR"), ("Russia", "RU")]
+    assert [(text[s:e], code) for s, e, code, _ in country_mentions(text)] == [
+        ("Iran", "IR"),
+        ("Russia", "RU"),
+    ]
 
 
 def test_years_in_prose_only():

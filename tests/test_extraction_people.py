@@ -16,16 +16,26 @@ def agencies(text):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Chris Krebs", "Christopher Krebs"), ("Krebs", "Christopher Krebs"), ("Bill Barr", "William Barr"),
-     ("Joe Biden", "Joseph R. Biden"), ("Mike Pence", "Michael Pence"), ("Jim Jordan", "James Jordan"),
-     ("Bob Mueller", "Robert Mueller"), ("Dan Coats", "Daniel Coats"), ("J. Smith", "John Smith")],
+    [
+        ("Chris Krebs", "Christopher Krebs"),
+        ("Krebs", "Christopher Krebs"),
+        ("Bill Barr", "William Barr"),
+        ("Joe Biden", "Joseph R. Biden"),
+        ("Mike Pence", "Michael Pence"),
+        ("Jim Jordan", "James Jordan"),
+        ("Bob Mueller", "Robert Mueller"),
+        ("Dan Coats", "Daniel Coats"),
+        ("J. Smith", "John Smith"),
+    ],
 )
 def test_names_match_same_person_across_forms(a, b):
     assert names_match(a, b)
     assert names_match(b, a)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Joe Biden", "Hunter Biden"), ("Chris Krebs", "Chris Wray"), ("", "Krebs")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Joe Biden", "Hunter Biden"), ("Chris Krebs", "Chris Wray"), ("", "Krebs")]
+)
 def test_names_match_rejects_different_people(a, b):
     assert not names_match(a, b)
 

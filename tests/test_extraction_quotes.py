@@ -62,7 +62,7 @@ def test_quote_split_by_attribution_is_two_quotes_with_one_speaker():
 
 
 def test_headline_quote_is_left_out():
-    text = "Officials: 'No evidence voting systems compromised'\n\nThe agency said \"all systems worked as intended.\"\n"
+    text = "Officials: 'No evidence of fraud'\n\nThe agency said \"all systems worked as intended.\"\n"
     assert [q["text"] for q in quotes(text)] == ["all systems worked as intended."]
 
 
@@ -141,14 +141,16 @@ def test_definite_description_refers_back_to_the_named_body():
 
 
 def test_unnamed_speaker_stays_unnamed():
-    text = "“Baseless accusations of so-called interference created deep suspicion,” the deputy minister said.\n"
+    text = (
+        "“Baseless accusations of so-called interference created deep suspicion,” the deputy minister said.\n"
+    )
     result = quotes(text)
     assert result[0]["speaker"] == "the deputy minister"
     assert result[0]["speaker_officials"] == []
 
 
 def test_spokesperson_for_a_body_is_tied_to_it():
-    text = "A spokesperson for the Russian Foreign Ministry said the warnings were “absurd and insulting to voters.”\n"
+    text = "A spokesperson for the Russian Foreign Ministry said the warnings were “absurd and insulting.”\n"
     result = quotes(text)
     assert result[0]["speaker_officials"] == []
     assert result[0]["speaker_agencies"] == ["Russian Foreign Ministry"]

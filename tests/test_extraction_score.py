@@ -22,12 +22,18 @@ pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not a
 
 def score(gold: Path, documents: list[Path], tmp_path: Path) -> dict[str, float]:
     out = tmp_path / "out.json"
-    out.write_text(json.dumps([extract_document(read_document(p), str(p)) for p in documents]), encoding="utf-8")
-    run = subprocess.run([sys.executable, str(SCORER), str(gold), str(out)], capture_output=True, text=True, check=True)
+    out.write_text(
+        json.dumps([extract_document(read_document(p), str(p)) for p in documents]), encoding="utf-8"
+    )
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(out)], capture_output=True, text=True, check=True
+    )
     scores = {}
     for line in run.stdout.splitlines():
         if m := re.match(r"(\w+): precision ([\d.]+) recall ([\d.]+) F1 ([\d.]+)", line):
-            scores[f"{m[1]}_precision"], scores[f"{m[1]}_recall"], scores[f"{m[1]}_f1"] = map(float, m.groups()[1:])
+            scores[f"{m[1]}_precision"], scores[f"{m[1]}_recall"], scores[f"{m[1]}_f1"] = map(
+                float, m.groups()[1:]
+            )
         elif m := re.match(r"speakers: .*\(([\d.]+)\)", line):
             scores["speakers"] = float(m[1])
         elif m := re.match(r"metadata: .*\(([\d.]+)\)", line):

@@ -15,7 +15,7 @@ agencies, speakers, name matching) and `countries` (countries and years).
       "url": str | None,
       "authors": [str],                    # bylines, contributors, bios; never officials
       "body_start": int,                   # offset of the first prose character after the header
-      "boilerplate": [[start, end], ...],  # captions, promos, ad placeholders, bios, contributor lines, embeds
+      "boilerplate": [[start, end], ...],  # captions, promos, ad slots, bios, contributor lines, embeds
       "countries": ["RU", "US"],           # sorted ISO alpha-2 codes mentioned in the prose
       "country_mentions": {"US": 3},       # mentions per country
       "years": [2016, 2020],               # sorted 4-digit years mentioned in the prose (not metadata)
@@ -61,7 +61,8 @@ def _overlaps(s: int, e: int, spans) -> bool:
 
 def _surface_forms(m: AgencyMention) -> list[str]:
     """The matched text, plus shorter known forms of the same body inside it ("US State Department" also
-    contains "State Department"; "Germany's Federal Ministry of the Interior" contains the ministry's name)."""
+    contains "State Department"; "Germany's Federal Ministry of the Interior" contains the ministry's
+    name)."""
     forms = [m.surface]
     if m.via_title:
         return forms

@@ -63,7 +63,8 @@ _WASHINGTON_METONYM = re.compile(
     r"Washington(?:’s|'s)?\s+(?:has|have|had|is|was|will|would|wants|wanted|said|says|accused|accuses|blamed|blames|"
     r"warned|warns|sanctioned|imposed|responded|denied|rejected|claims|claimed|must|should|can|could|considers|"
     r"sees|views|believes)\b|(?:Moscow|Beijing|Tehran|Pyongyang|Kyiv|London|Paris|Berlin)\s+and\s+Washington\b|"
-    r"Washington\s+and\s+(?:Moscow|Beijing|Tehran|Pyongyang|Kyiv|its allies)\b|(?:between|against|from|by|with)\s+"
+    r"Washington\s+and\s+(?:Moscow|Beijing|Tehran|Pyongyang|Kyiv|its allies)\b|(?:between|against|from|b"
+    r"y|with)\s+"
     r"Washington\s+and\b"
 )
 
@@ -133,7 +134,7 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
         if code == "US" and surface == "US" and region[s - 1 : s] in ("(", "/") and region[e : e + 1] == ")":
             pass
         out.append((start + s, start + e, code, surface))
-    # ambiguous names: only with a cue word in the document and not in a person's name or a list of U.S. states
+    # ambiguous names: only with a cue word in the document, not in a person's name or a list of U.S. states
     for code, (amb_forms, cues) in amb.items():
         if not cues:
             for form in amb_forms:
@@ -173,7 +174,7 @@ _YEAR = re.compile(r"(?<![\w$€£.,/:-])((?:19|20)\d\d)(?![\w/:]|[.,]\d|-\d\d-)
 
 
 def find_years(text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> list[int]:
-    """Sorted 4-digit years (1900-2099) mentioned in the given spans of text, outside `skip` spans and URLs."""
+    """Sorted 4-digit years (1900-2099) in the given spans of text, outside `skip` spans and URLs."""
     years: set[int] = set()
     urls = [(m.start(), m.end()) for m in re.finditer(r"https?://\S+|www\.\S+", text)]
     for s, e in spans:

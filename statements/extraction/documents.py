@@ -284,7 +284,8 @@ _DATELINE = re.compile(
     r"\((AP|Reuters|AFP|UPI|Bloomberg|CNN|Sputnik|RIA Novosti|TASS|Xinhua|dpa)\)\s*[—–-]+\s*"
 )
 _DATE_LINE = re.compile(
-    r"^\s*(?:\**\s*)?(?:Published|Posted|Updated|Date|Last updated|First published)?\s*(?:at|on)?\s*:?\s*\**\s*"
+    r"^\s*(?:\**\s*)?(?:Published|Posted|Updated|Date|Last updated|First published)?\s*(?:at|on)?\s*:?"
+    r"\s*\**\s*"
     r"(.*?)\s*\**\s*$",
     re.I,
 )
@@ -307,7 +308,6 @@ def _split_authors(raw: str) -> list[str]:
 def parse_metadata(text: str) -> Metadata:
     """Title, date, outlet, URL, authors and the offset where the article's prose starts."""
     meta = Metadata()
-    pos = 0
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() < len(text) or m.group()]
     # collapse regex artefacts: keep each line once
     seen: set[int] = set()
@@ -465,9 +465,12 @@ def _finish(text: str, meta: Metadata) -> Metadata:
 # ---------------------------------------------------------------------------------------------- boilerplate
 
 _CAPTION_VERBS = (
-    r"speaks|listens|looks on|arrives|testifies|gestures|waits|walks|holds|sits|stands|poses|attends|delivers|answers|"
-    r"departs|leaves|talks|is seen|are seen|is pictured|are pictured|addresses|prepares|points|reacts|smiles|votes|"
-    r"casts|fills out|works|checks|sorts|counts|processes|shakes hands|participates|pauses|greets|takes|wears|"
+    r"speaks|listens|looks on|arrives|testifies|gestures|waits|walks|holds|sits|stands|poses|attends|del"
+    r"ivers|answers|"
+    r"departs|leaves|talks|is seen|are seen|is pictured|are pictured|addresses|prepares|points|reacts|sm"
+    r"iles|votes|"
+    r"casts|fills out|works|checks|sorts|counts|processes|shakes hands|participates|pauses|greets|takes|"
+    r"wears|"
     r"appears|is shown|are shown|is displayed|are displayed"
 )
 _PHOTO_CREDIT = re.compile(
@@ -498,8 +501,10 @@ def find_boilerplate(text: str, body_start: int = 0) -> Boilerplate:
     for s, e in paras:
         p = text[s:e]
         if re.match(
-            r"(?:More|MORE|Read more|READ MORE|Read More|Related|RELATED|See also|SEE ALSO|Also read|ALSO READ|"
-            r"Also see|Recommended|RECOMMENDED|Watch|WATCH|Listen|LISTEN|Opinion|OPINION|Sign up|SIGN UP|Subscribe|"
+            r"(?:More|MORE|Read more|READ MORE|Read More|Related|RELATED|See also|SEE ALSO|Also read|ALS"
+            r"O READ|"
+            r"Also see|Recommended|RECOMMENDED|Watch|WATCH|Listen|LISTEN|Opinion|OPINION|Sign up|SIGN UP"
+            r"|Subscribe|"
             r"SUBSCRIBE|Click here|CLICK HERE|Advertisement|ADVERTISEMENT|Story continues|Continue reading|"
             r"Get the latest|Follow us|Follow (?:[A-Z]\w+ )+on (?:Twitter|X))\b\s*[:>»|-]?",
             p,
@@ -545,7 +550,8 @@ def find_boilerplate(text: str, body_start: int = 0) -> Boilerplate:
             bp.author_spans.append((s, e))
             continue
         m = re.match(
-            r"((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w.'’-]+)\s+(?:is|was|covers|reports|writes|has covered|has reported)\b"
+            r"((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w.'’-]+)\s+(?:is|was|covers|reports|writes|has covered|h"
+            r"as reported)\b"
             r"[^.]{0,160}?\b(?:for|at|with)\s+(?:the\s+)?((?:[A-Z0-9][\w&.'’-]*\s*){1,4})",
             p,
         )

@@ -257,7 +257,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
     for m in re.finditer(
-        r"(?<![\w-])Kremlin(?=\s+(?:spokesman|spokeswoman|spokesperson|aide|aides|official|officials|press secretary|"
+        r"(?<![\w-])Kremlin(?=\s+(?:spokesman|spokeswoman|spokesperson|aide|aides|official|officials|pre"
+        r"ss secretary|"
         r"chief of staff|said|says|rejected|rejects|denied|denies|dismissed|responded|called|declined)\b)",
         region,
     ):
@@ -292,7 +293,7 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             or Agency(name, None, parent.kind, parent.country)
         )
         out.append(AgencyMention(start + m.start("u"), start + m.end("u"), agency, m.group("u")))
-    # capitalised names ending in an organisation word ("the Aspen Institute", "Ashford County Board of Elections")
+    # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
     org = (
         r"(?:[A-Z][\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}){1,5}(?:" + _ORG_HEADS + r")"
         r"(?:\s(?:of|for|on)\s(?:the\s)?[A-Z][\w&’'-]+(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
@@ -351,36 +352,46 @@ def _legislature_context(text: str, s: int, e: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------- titles
 
-_NAME_TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)?)"
+_NAME_TOKEN = (
+    r"(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*"
+    r"|[A-Z]\.(?:[A-Z]\.)?)"
+)
 _NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r")*")
 
 _STOP_NAME_WORDS = set(
-    """The A An In On At For And But Or Of To By With From As If When While After Before Since Until During Under Over
-    This That These Those It Its He She They We I You His Her Their Our My Your Who What Where Why How Which Then There
-    Here Also Still Just Even Yet Not No Yes Only More Most Some Many Much Such Both Each Every All Any Few Other Another
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-    October November December Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr President Vice Director Secretary
-    Attorney General Gen Sen Rep Gov Governor Senator Representative Congressman Congresswoman Chief Commander Acting
-    Deputy Assistant Under Undersecretary Administrator Commissioner Chairman Chairwoman Chair Speaker Leader Majority
-    Minority Ambassador Minister Prime Foreign Supreme Former Then Interim Department Agency Bureau Office Council
-    Committee Command Center Centre Commission Service Services Administration Directorate Division Board Institute
-    National Federal State States United American Intelligence Security Homeland Cyber Cybersecurity Infrastructure
-    Justice Defense Defence Election Elections Democratic Democrat Democrats Republican Republicans Party Government
-    House Senate Congress White Capitol Pentagon Kremlin Army Navy Air Force Guard Marine Corps Coast Northern Southern
-    Eastern Western Day Election Act Law Bill Amendment Court Supreme Twitter Facebook Google Microsoft Read Photo
-    Published Author Original More Related Share Advertisement Associated Press Reuters Lt Maj Col Capt Adm Brig Sgt
-    Special Counsel Inspector Press Ranking Member Member Members Officials Official According Although However Meanwhile
-    Washington Moscow Beijing Tehran Russia Russian Iran Iranian China Chinese America Americans U.S Internet Research
-    Statement Report Intelligence Community Covid Coronavirus Black Lives Matter Post Times News Journal Daily Via Image
-    Getty Images AP Story Continue Reading Watch Listen Subscribe Sign Click Here Trump's Biden's""".split()
+    """
+    The A An In On At For And But Or Of To By With From As If When While After Before Since Until During
+    Under Over This That These Those It Its He She They We I You His Her Their Our My Your Who What
+    Where Why How Which Then There Here Also Still Just Even Yet Not No Yes Only More Most Some Many
+    Much Such Both Each Every All Any Few Other Another Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr President Vice Director Secretary
+    Attorney General Gen Sen Rep Gov Governor Senator Representative Congressman Congresswoman Chief
+    Commander Acting Deputy Assistant Under Undersecretary Administrator Commissioner Chairman
+    Chairwoman Chair Speaker Leader Majority Minority Ambassador Minister Prime Foreign Supreme Former
+    Then Interim Department Agency Bureau Office Council Committee Command Center Centre Commission
+    Service Services Administration Directorate Division Board Institute National Federal State States
+    United American Intelligence Security Homeland Cyber Cybersecurity Infrastructure Justice Defense
+    Defence Election Elections Democratic Democrat Democrats Republican Republicans Party Government
+    House Senate Congress White Capitol Pentagon Kremlin Army Navy Air Force Guard Marine Corps Coast
+    Northern Southern Eastern Western Day Election Act Law Bill Amendment Court Supreme Twitter Facebook
+    Google Microsoft Read Photo Published Author Original More Related Share Advertisement Associated
+    Press Reuters Lt Maj Col Capt Adm Brig Sgt Special Counsel Inspector Press Ranking Member Member
+    Members Officials Official According Although However Meanwhile Washington Moscow Beijing Tehran
+    Russia Russian Iran Iranian China Chinese America Americans U.S Internet Research Statement Report
+    Intelligence Community Covid Coronavirus Black Lives Matter Post Times News Journal Daily Via Image
+    Getty Images AP Story Continue Reading Watch Listen Subscribe Sign Click Here Trump's Biden's
+    """.split()
 )
 _ROLE_HEADS = (
     r"(?:director|secretary|undersecretary|commander|chief|head|administrator|commissioner|chairman|chairwoman|chair|"
     r"spokesperson|spokesman|spokeswoman|official|adviser|advisor|counsel|minister|ambassador|president|leader|"
-    r"governor|senator|congressman|congresswoman|representative|lawmaker|attorney general|general|admiral|officer|"
+    r"governor|senator|congressman|congresswoman|representative|lawmaker|attorney general|general|admira"
+    r"l|officer|"
     r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
-    r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking member)"
+    r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking"
+    r" member)"
 )
 
 
@@ -455,7 +466,9 @@ def _title_agency(title: str, text_mentions: list[AgencyMention], t_start: int) 
         return inside[-1].agency
     covering = [m for m in text_mentions if m.start <= t_start and t_end <= m.end]
     if covering:
-        return covering[0].agency  # "Wisconsin Attorney General": the state office, not the federal department
+        return covering[
+            0
+        ].agency  # "Wisconsin Attorney General": the state office, not the federal department
     for f in sorted(_title_table()["fixed"], key=lambda f: -len(f["title"])):
         t = f["title"]
         flags = 0 if f.get("case_sensitive") else re.I
@@ -632,16 +645,22 @@ def find_officials(
                 for x in _person_mentions(text, ph_start, ph_start + len(phrase))
                 if not any(a.start <= x.start < a.end for a in agencies)
             ] or re.search(
-                r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b", phrase
+                r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b",
+                phrase,
             ):
                 pass
-            elif re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I) and len(phrase.split()) <= 16:
+            elif (
+                re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I)
+                and len(phrase.split()) <= 16
+            ):
                 if not re.match(r"(?:who|which|that|and|but|or|said|says|told|according)\b", phrase):
                     titles.append((_clean_title(phrase), ph_start))
                     public = True
         wm = re.match(
-            r",[ \u00a0]+who[ \u00a0]+((?:heads|leads|runs|oversees|directs|chairs|manages|commands|represents|"
-            r"headed|led|ran|oversaw|directed|chaired|managed|commanded|represented)[ \u00a0][^,.;\n“”\"]{3,120})",
+            r",[ \u00a0]+who[ \u00a0]+((?:heads|leads|runs|oversees|directs|chairs|manages|commands|repr"
+            r"esents|"
+            r"headed|led|ran|oversaw|directed|chaired|managed|commanded|represented)[ \u00a0][^,.;\n“”"
+            r"\"]{3,120})",
             after,
         )
         if wm:
@@ -660,16 +679,17 @@ def find_officials(
             if not re.search(r"\b(?:said|says|told|is|was|were|are|has|have|had)\b", phrase) or re.search(
                 r"\bwhose\b", phrase
             ):
-                titles.append((_clean_title(re.split(r"\s+(?:whose|who|that|which)\b", phrase)[0]),
-                               max(0, pm.start - 200) + bm.start(1)))
+                titles.append(
+                    (
+                        _clean_title(re.split(r"\s+(?:whose|who|that|which)\b", phrase)[0]),
+                        max(0, pm.start - 200) + bm.start(1),
+                    )
+                )
                 public = True
         if _PARTY.match(after):
             public = True
             if not titles:
                 titles.append(("lawmaker", pm.end))
-        if not titles:
-            # "Google's security chief Shane Huntley" style handled above; "X, D-Va." handled; known figures below
-            pass
         candidates.append((pm, titles, public))
     # group by person
     officials: list[Official] = []
@@ -700,7 +720,7 @@ def find_officials(
         for t, ts in titles:
             o.add_title(t, role_agency(t, ts))
     # single-word names: a title before them or a known figure's surname
-    for pm, titles, public in candidates:
+    for pm, titles, _public in candidates:
         if len(_name_parts(pm.name)) > 1:
             continue
         match = [o for o in officials if names_match(o.name, pm.name)]
@@ -801,7 +821,8 @@ _REPORT_WORDS = (
 )
 _GROUP_WORDS = (
     r"group|coalition|council|organization|organisation|partnership|alliance|association|consortium|panel|"
-    r"agencies|task force|committee|body|officials|leaders|authorities|department|agency|bureau|administration|"
+    r"agencies|task force|committee|body|officials|leaders|authorities|department|agency|bureau|administ"
+    r"ration|"
     r"campaign|government"
 )
 
@@ -1132,7 +1153,7 @@ class SpeakerResolver:
         self.history.append((pos, speaker))
 
 
-# ---------------------------------------------------------------------------------------------- attribution cues
+# ------------------------------------------------------------------------------------ attribution cues
 
 _VERB_RE = None
 
@@ -1146,7 +1167,10 @@ def _verbs():
     return _VERB_RE
 
 
-_ADVERB = r"(?:also|later|then|previously|further|again|had|has|have|would|will|once|recently|earlier|quickly|only|simply|flatly)"
+_ADVERB = (
+    r"(?:also|later|then|previously|further|again|had|has|have|would|will|once|recently|earlier|quickly|only|"
+    r"simply|flatly)"
+)
 _WRITING_VERBS = {
     "wrote",
     "writes",
@@ -1195,7 +1219,6 @@ _NOUN_LIKE = {
     "post",
     "read",
     "report",
-    "claims",
     "charges",
     "alleges",
     "promises",
@@ -1259,7 +1282,8 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
 
 
 def _subject_segment(head: str) -> tuple[int, int] | None:
-    """The subject of a speech verb at the end of `head`: skips relative clauses, party tags and appositives."""
+    """The subject of a speech verb at the end of `head`, skipping relative clauses, party tags and
+    appositives."""
     cuts = [m.start() for m in re.finditer(r"[,;:—–(]", head)]
     bounds = [-1, *cuts, len(head)]
     segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -1271,7 +1295,8 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
             not seg.strip()
             or _PARTY_TAG.match(seg.strip())
             or re.match(
-                r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during|last|this)\b",
+                r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during"
+                r"|last|this)\b",
                 seg,
             )
         ):

@@ -159,8 +159,10 @@ def _is_fragment(text: str, q: Quote, paras: list[tuple[int, int]]) -> bool:
 
 
 _TITLE_CUES = re.compile(
-    r"(?:titled|entitled|headlined|headline|dubbed|nicknamed|named|so-called|the term|the word|the phrase|the words|"
-    r"hashtag|slogan|labeled|labelled|branded|known as|the banner|a sign reading|signs reading|the book|the film|"
+    r"(?:titled|entitled|headlined|headline|dubbed|nicknamed|named|so-called|the term|the word|the phras"
+    r"e|the words|"
+    r"hashtag|slogan|labeled|labelled|branded|known as|the banner|a sign reading|signs reading|the book|"
+    r"the film|"
     r"the show|the documentary|the report|the article|the paper|the video|the podcast|the op-ed)\s*[,:]?\s*$",
     re.I,
 )
