@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export DJANGO_SETTINGS_MODULE ?= archive.settings
 
 .PHONY: run test install lint check test-sqlite test-postgres fixtures clean
 
