@@ -7,9 +7,9 @@ import re
 from datetime import date
 
 from django import template
-from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from statements.search import highlight_pattern
 
@@ -111,7 +111,7 @@ def _boilerplate(article):
 
 def _speaker(quote, speakers=None):
     names = [official.name for official, _ in speakers] if speakers else []
-    return " and ".join(names) if names else (quote.speaker or "Unattributed")
+    return " and ".join(names) if names else capfirst(quote.speaker or "unattributed")
 
 
 def _date_text(article):
@@ -195,13 +195,3 @@ def url_with(context, **changes):
             params[key] = value
     query = params.urlencode()
     return f"?{query}" if query else "?"
-
-
-@register.simple_tag
-def list_url(name, **query):
-    from django.http import QueryDict
-
-    params = QueryDict(mutable=True)
-    for key, value in query.items():
-        params[key] = str(value)
-    return f"{reverse(name)}?{params.urlencode()}"
