@@ -14,6 +14,7 @@ from django.core import serializers
 from django.db import transaction
 
 from statements.extraction import DocumentError, extract_document, read_document
+from statements.history import recording_raw_saves
 from statements.models import Agency, Article, Official, Outlet
 from statements.pipeline import ArchiveBuilder, CurationError, content_hash
 
@@ -122,13 +123,15 @@ def ingest_documents(documents, *, dry_run=False, progress=None):
     result.new_agencies = sorted(set(builder.agencies) - known_agencies)
     result.new_outlets = sorted(set(builder.outlets) - known_outlets)
     with transaction.atomic():
-        # An updated document replaces what was extracted from its earlier version.
-        for article in Article.objects.filter(source_file__in=result.updated):
-            article.quotes.all().delete()
-            article.official_titles.all().delete()
-            article.country_mentions.all().delete()
-        for item in serializers.deserialize("python", records, handle_forward_references=True):
-            item.save()
+        # Raw saves: recording_raw_saves gives each stored record its history row (reason "ingest").
+        with recording_raw_saves("ingest"):
+            # An updated document replaces what was extracted from its earlier version.
+            for article in Article.objects.filter(source_file__in=result.updated):
+                article.quotes.all().delete()
+                article.official_titles.all().delete()
+                article.country_mentions.all().delete()
+            for item in serializers.deserialize("python", records, handle_forward_references=True):
+                item.save()
         if dry_run:
             transaction.set_rollback(True)
     return result

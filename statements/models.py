@@ -6,11 +6,12 @@ never depend on primary keys and loading the same fixture twice adds nothing.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.signals import pre_save
+from django.db.models import F, ProtectedError, Q
+from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 
+from statements.history import ArchiveHistory
 from statements.querysets import ArticleQuerySet, QuoteQuerySet
 
 
@@ -27,6 +28,7 @@ class Country(models.Model):
 
     natural_key_fields = ("code",)
     objects = NaturalKeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "code"]
@@ -66,6 +68,7 @@ class Agency(models.Model):
 
     natural_key_fields = ("slug",)
     objects = NaturalKeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -92,6 +95,7 @@ class Official(models.Model):
 
     natural_key_fields = ("slug",)
     objects = NaturalKeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -115,6 +119,7 @@ class Outlet(models.Model):
 
     natural_key_fields = ("slug",)
     objects = NaturalKeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -175,6 +180,7 @@ class Article(models.Model):
 
     natural_key_fields = ("source_file",)
     objects = NaturalKeyManager.from_queryset(ArticleQuerySet)()
+    history = ArchiveHistory(m2m_fields=["officials", "agencies"])
 
     class Meta:
         ordering = ["-published", "source_file"]
@@ -216,6 +222,7 @@ class ArticleCountry(models.Model):
 
     natural_key_fields = ("article__source_file", "country__code")
     objects = NaturalKeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["article", "-mentions", "country"]
@@ -249,6 +256,7 @@ class OfficialTitle(models.Model):
 
     natural_key_fields = ("official__slug", "title", "article__source_file")
     objects = NaturalKeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["official", "article__published", "title", "id"]
@@ -286,6 +294,7 @@ class Quote(models.Model):
 
     natural_key_fields = ("article__source_file", "start")
     objects = NaturalKeyManager.from_queryset(QuoteQuerySet)()
+    history = ArchiveHistory(m2m_fields=["officials", "agencies", "countries"])
 
     class Meta:
         ordering = ["article__published", "article__source_file", "start"]
@@ -326,4 +335,19 @@ def refuse_quote_off_its_text(sender, instance, **kwargs):
         raise ValidationError(
             f"Quote text does not match the text of article {instance.article_id} "
             f"between offsets {instance.start} and {instance.end}."
+        )
+
+
+@receiver(pre_delete, sender=Official)
+@receiver(pre_delete, sender=Agency)
+@receiver(pre_delete, sender=Country)
+def protect_attributed_quotes(sender, instance, **kwargs):
+    """Quote.officials, .agencies and .countries are plain many-to-many fields, which Django would empty
+    silently on delete: refuse instead, as Quote.article's PROTECT does (merge the record instead)."""
+    quotes = list(instance.quotes.all())
+    if quotes:
+        raise ProtectedError(
+            f"Cannot delete {sender._meta.verbose_name} “{instance}”: {len(quotes)} quote(s) refer to it. "
+            "Merge it into another record, or change those quotes first.",
+            set(quotes),
         )
