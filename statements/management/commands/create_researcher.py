@@ -1,7 +1,7 @@
 """Make (or update) a researcher's account: staff, in the "Researchers" group, no superuser rights.
 
-    python manage.py create_researcher ada --email ada@example.org            # asks for the password
-    RESEARCHER_PASSWORD=... python manage.py create_researcher ada --no-input  # from the environment
+python manage.py create_researcher ada --email ada@example.org            # asks for the password
+RESEARCHER_PASSWORD=... python manage.py create_researcher ada --no-input  # from the environment
 """
 
 import getpass
