@@ -54,7 +54,6 @@ class ArchiveAdmin(SimpleHistoryAdmin):
     form = ArchiveModelForm
     show_facets = admin.ShowFacets.ALWAYS
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    history_list_display = ["history_change_reason"]
 
     @admin.display(description="public page")
     def on_site(self, obj):

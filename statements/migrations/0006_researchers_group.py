@@ -14,7 +14,8 @@ MODELS = ["country", "agency", "official", "officialtitle", "outlet", "article",
 
 def create_group(apps, schema_editor):
     app_config = apps.get_app_config("statements")
-    app_config.models_module = True
+    if not getattr(app_config, "models_module", None):  # a migration state has none; permissions need one
+        app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
