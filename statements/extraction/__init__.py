@@ -31,6 +31,7 @@ exists, else the canonical name; every key appears in ``agencies`` (as ``acronym
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -59,6 +60,29 @@ def _overlaps(s: int, e: int, spans) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
+@functools.lru_cache(maxsize=4096)
+def _forms_of(agency: Agency) -> list[tuple[str, re.Pattern]]:
+    """The table's surface forms (longer than three characters) of one agency, in table order."""
+    return [
+        (form, re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)"))
+        for form in _forms_by_agency().get(agency, [])
+    ]
+
+
+@functools.cache
+def _forms_by_agency() -> dict[Agency, list[str]]:
+    out: dict[Agency, list[str]] = {}
+    for form, agency in _agency_table()[0].items():
+        if len(form) > 3:
+            out.setdefault(agency, []).append(form)
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+
+
 def _surface_forms(m: AgencyMention) -> list[str]:
     """The matched text, plus shorter known forms of the same body inside it ("US State Department" also
     contains "State Department"; "Germany's Federal Ministry of the Interior" contains the ministry's
@@ -66,14 +90,8 @@ def _surface_forms(m: AgencyMention) -> list[str]:
     forms = [m.surface]
     if m.via_title:
         return forms
-    table = _agency_table()[0]
-    for form, agency in table.items():
-        if (
-            agency == m.agency
-            and form != m.surface
-            and len(form) > 3
-            and re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", m.surface)
-        ):
+    for form, pattern in _forms_of(m.agency):
+        if form != m.surface and form in m.surface and pattern.search(m.surface):
             forms.append(form)
     pm = re.match(r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)?(?:’s|'s)\s+(.+)$", m.surface)
     if pm and len(pm.group(1).split()) >= 2:
@@ -129,7 +147,9 @@ def extract_document(text: str, name: str) -> dict:
             continue
         if f["agency"] in ("White House", "United States Senate", "United States House of Representatives"):
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(f["title"]) + r"(?![\w-])", text):
+        if f["title"] not in text:
+            continue
+        for m in _word_pattern(f["title"]).finditer(text):
             if in_prose(m.start(), m.end()):
                 before = text[max(0, m.start() - 20) : m.start()]
                 if re.search(r"(?:[A-Z][a-z]+)(?:’s|'s)?\s+$", before) and not re.search(

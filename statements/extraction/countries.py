@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pycountry
 
+from ._regex import alternation
+
 __all__ = ["country_mentions", "countries_in", "find_years", "CountryMention"]
 
 DATA = Path(__file__).with_name("data") / "countries.json"
@@ -42,14 +44,10 @@ def _table():
                 if value not in ambiguous_forms:
                     forms[value] = code
     # possessive and plural forms are handled by the boundary rule; drop forms that are only ambiguous
-    ordered = sorted(forms, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![\w.&-])("
-        + "|".join(re.escape(f) for f in ordered)
-        + r")(?![\w]|-(?:[a-z]+ )?(?:based|born)\b(?!))"
+        r"(?<![\w.&-])(" + alternation(forms) + r")(?![\w]|-(?:[a-z]+ )?(?:based|born)\b(?!))"
     )
-    exclude = sorted(data["exclude_phrases"], key=len, reverse=True)
-    exclude_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in exclude) + r")(?!\w)")
+    exclude_re = re.compile(r"(?<!\w)(" + alternation(data["exclude_phrases"]) + r")(?!\w)")
     amb = {code: (spec["forms"], spec["cues"]) for code, spec in data["ambiguous"].items()}
     states = data["state_names"]
     return forms, pattern, exclude_re, amb, states
@@ -92,6 +90,29 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, pos - 5) : pos]))
 
 
+_NOT_A_DEMONYM = re.compile(r"\s+(?:University|College|Airlines|Express|Legion|Civil|Enterprise|Samoa)\b")
+
+
+@lru_cache(maxsize=1)
+def _amb_patterns():
+    """Compiled patterns for the ambiguous names: each form with the U.S. states other than it, each
+    country's cue words, and a capital followed by a U.S. state ("Paris, Texas")."""
+    _, _, _, amb, states = _table()
+    form_res = {}
+    cue_res = {}
+    for code, (amb_forms, cues) in amb.items():
+        for form in amb_forms:
+            form_res[form] = (
+                re.compile(r"(?<![\w.-])" + re.escape(form) + r"(?![\w-])"),
+                re.compile(r"\b" + alternation(st for st in states if st != form) + r"\b"),
+            )
+        cue_res[code] = re.compile(r"(?<!\w)" + alternation(cues) + r"(?!\w)")
+    place = re.compile(
+        r",\s+(?:" + "|".join(states) + r"|Ohio|Texas|Ky\.|Ind\.|Idaho|Ont\.|Ontario|N\.H\.|Pa\.)\b"
+    )
+    return form_res, cue_res, place
+
+
 def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
     """Every country mention in text[start:end], in text order."""
     forms, pattern, exclude_re, amb, states = _table()
@@ -110,8 +131,8 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
         code = forms[surface]
         if surface in ("US", "UK") and (region[max(0, s - 1) : s] == "-" or region[e : e + 1] == "-"):
             pass
-        if surface in ("American", "Americans", "Chinese", "Indian", "Indians") and re.match(
-            r"\s+(?:University|College|Airlines|Express|Legion|Civil|Enterprise|Samoa)\b", region[e:]
+        if surface in ("American", "Americans", "Chinese", "Indian", "Indians") and _NOT_A_DEMONYM.match(
+            region, e
         ):
             continue
         if surface in (
@@ -124,10 +145,7 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
             "Athens",
             "Lima",
             "Dublin",
-        ) and re.match(
-            r",\s+(?:" + "|".join(states) + r"|Ohio|Texas|Ky\.|Ind\.|Idaho|Ont\.|Ontario|N\.H\.|Pa\.)\b",
-            region[e:],
-        ):
+        ) and _amb_patterns()[2].match(region, e):
             continue
         if surface in ("London", "Paris", "Berlin", "Cairo", "Tokyo") and _is_person_context(region, s, e):
             continue
@@ -135,21 +153,25 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
             pass
         out.append((start + s, start + e, code, surface))
     # ambiguous names: only with a cue word in the document, not in a person's name or a list of U.S. states
+    form_res, cue_res, _ = _amb_patterns()
     for code, (amb_forms, cues) in amb.items():
         if not cues:
             for form in amb_forms:
-                for m in re.finditer(r"(?<![\w.-])" + re.escape(form) + r"(?![\w-])", region):
+                if form not in region:
+                    continue
+                for m in form_res[form][0].finditer(region):
                     if free(m.start(), m.end()) and not _is_person_context(region, m.start(), m.end()):
                         out.append((start + m.start(), start + m.end(), code, form))
             continue
-        if not any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", text) for c in cues):
+        if not any(form in region for form in amb_forms) or not cue_res[code].search(text):
             continue
         for form in amb_forms:
-            for m in re.finditer(r"(?<![\w.-])" + re.escape(form) + r"(?![\w-])", region):
+            form_re, states_re = form_res[form]
+            for m in form_re.finditer(region):
                 if not free(m.start(), m.end()) or _is_person_context(region, m.start(), m.end()):
                     continue
                 near = region[max(0, m.start() - 40) : m.end() + 40]
-                if any(re.search(r"\b" + re.escape(st) + r"\b", near) for st in states if st != form):
+                if states_re.search(near):
                     continue
                 out.append((start + m.start(), start + m.end(), code, form))
     # Washington as a metonym for the U.S. government

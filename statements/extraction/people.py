@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ._regex import alternation
+
 __all__ = [
     "Agency",
     "AgencyMention",
@@ -76,13 +78,10 @@ def _agency_table():
                 by_surface.setdefault(form.replace("'", "’"), agency)
         for form in entry.get("aliases_any_case") or []:
             any_case.setdefault(form.lower(), agency)
-    surfaces = sorted(by_surface, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w&]|-[A-Z])")
+    pattern = re.compile(r"(?<![\w&-])(" + alternation(by_surface) + r")(?![\w&]|-[A-Z])")
     ci_pattern = (
         re.compile(
-            r"(?<![\w&-])("
-            + "|".join(re.escape(s) for s in sorted(any_case, key=len, reverse=True))
-            + r")(?!\w)",
+            r"(?<![\w&-])(" + alternation(any_case) + r")(?!\w)",
             re.I,
         )
         if any_case
@@ -122,11 +121,13 @@ def _nicknames() -> dict[str, set[str]]:
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
-def _name_parts(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"\s+", name.strip()) if p and p.lower().strip(",") not in _SUFFIXES]
-    return [p.strip(",") for p in parts]
+    return tuple(p.strip(",") for p in parts)
 
 
+@lru_cache(maxsize=65536)
 def names_match(a: str, b: str) -> bool:
     """True when two names can denote the same person ("Chris Krebs" / "Christopher Krebs" / "Krebs")."""
     pa, pb = _name_parts(a), _name_parts(b)
@@ -225,15 +226,13 @@ def _country_words():
     return out
 
 
-def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
-    """Bodies not in the table, recognised by shape: foreign ministries and embassies, county election
-    offices, units of a known agency, and capitalised names ending in an organisation word."""
+@lru_cache(maxsize=1)
+def _generic_patterns():
+    """The compiled shape patterns of _generic_agencies (built once per process)."""
     words = _country_words()
-    cw = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    region = text[start:end]
-    out: list[AgencyMention] = []
-    mk = "|".join(sorted(_MINISTRY_KINDS, key=len, reverse=True))
-    pats = [
+    cw = alternation(words)
+    mk = alternation(_MINISTRY_KINDS)
+    shapes = [
         (r"(?P<c>" + cw + r")(?:’s|'s)?\s+(?:Federal\s+)?(?P<k>(?i:" + mk + r"))\s+[Mm]inistry", "ministry"),
         (
             r"(?P<c>" + cw + r")(?:’s|'s)?\s+(?:Federal\s+)?Ministry\s+of\s+(?P<k>(?i:" + mk + r"))\b",
@@ -247,8 +246,49 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         ),
         (r"[Ee]mbassy\s+of\s+(?P<c>" + cw + r")", "embassy"),
     ]
-    for pat, kind in pats:
-        for m in re.finditer(r"(?<![\w-])" + pat + r"(?![\w-])", region):
+    shapes_re = [(re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind) for pat, kind in shapes]
+    kremlin = re.compile(
+        r"(?<![\w-])Kremlin(?=\s+(?:spokesman|spokeswoman|spokesperson|aide|aides|official|officials|pre"
+        r"ss secretary|"
+        r"chief of staff|said|says|rejected|rejects|denied|denies|dismissed|responded|called|declined)\b)"
+    )
+    county = (
+        r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|City)\s+(?:Board\s+of\s+Elections|Board\s+of\s+Election\s+"
+        r"Commissioners|Elections?\s+Board|Board\s+of\s+Supervisors|Board\s+of\s+Canvassers|Elections?\s+Office|"
+        r"Elections?\s+Department|Elections?\s+Division|Registrar\s+of\s+Voters|Clerk(?:’s|'s)\s+Office|"
+        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections)"
+    )
+    county_re = re.compile(r"(?<![\w-])" + county + r"(?![\w-])")
+    by_surface = _agency_table()[0]
+    known = alternation(k for k in by_surface if len(k) > 1)
+    unit_re = re.compile(
+        r"(?<![\w-])(?P<p>"
+        + known
+        + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z]+\s){1,3}(?:Division|Directorate|Unit|Branch|"
+        r"Field Office|Task Force|Center|Centre))(?![\w-])"
+    )
+    org = (
+        r"(?:[A-Z][\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}){1,5}(?:" + _ORG_HEADS + r")"
+        r"(?:\s(?:of|for|on)\s(?:the\s)?[A-Z][\w&’'-]+(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
+    )
+    org_re = re.compile(r"(?<![\w-])" + org + r"(?![\w-])")
+    lead_re = re.compile(
+        r"(?:(?:The|In|At|For|From|By|With|And|But|A|An|Its|His|Her|Their|Our|This|That|When|While|"
+        r"After|Before|During|Under|Former|Then|Meanwhile|However|Also|[A-Z][a-z]+day)\s)+"
+    )
+    head_re = re.compile(r"(?:" + _ORG_HEADS + r")\b")
+    return shapes_re, kremlin, county_re, unit_re, org_re, lead_re, head_re
+
+
+def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
+    """Bodies not in the table, recognised by shape: foreign ministries and embassies, county election
+    offices, units of a known agency, and capitalised names ending in an organisation word."""
+    words = _country_words()
+    shapes_re, kremlin, county_re, unit_re, org_re, lead_re, head_re = _generic_patterns()
+    region = text[start:end]
+    out: list[AgencyMention] = []
+    for pat, kind in shapes_re:
+        for m in pat.finditer(region):
             code, adj = words[m.group("c")]
             if kind == "ministry":
                 name = f"{adj} {_MINISTRY_KINDS[m.group('k').lower()]} Ministry"
@@ -256,35 +296,17 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 name = f"{adj} Embassy"
             agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
-    for m in re.finditer(
-        r"(?<![\w-])Kremlin(?=\s+(?:spokesman|spokeswoman|spokesperson|aide|aides|official|officials|pre"
-        r"ss secretary|"
-        r"chief of staff|said|says|rejected|rejects|denied|denies|dismissed|responded|called|declined)\b)",
-        region,
-    ):
+    for m in kremlin.finditer(region):
         agency = agency_by_key("Kremlin")
         if agency:
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, "Kremlin"))
-    county = (
-        r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|City)\s+(?:Board\s+of\s+Elections|Board\s+of\s+Election\s+"
-        r"Commissioners|Elections?\s+Board|Board\s+of\s+Supervisors|Board\s+of\s+Canvassers|Elections?\s+Office|"
-        r"Elections?\s+Department|Elections?\s+Division|Registrar\s+of\s+Voters|Clerk(?:’s|'s)\s+Office|"
-        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections)"
-    )
-    for m in re.finditer(r"(?<![\w-])" + county + r"(?![\w-])", region):
+    for m in county_re.finditer(region):
         name = re.sub(r"^(?:The|In|At|For|From|By)\s+", "", m.group())
         agency = agency_by_key(name) or Agency(name, None, "other", "US")
         out.append(AgencyMention(start + m.end() - len(name), start + m.end(), agency, name))
     # units of a known agency: "the FBI's Cyber Division"
     by_surface = _agency_table()[0]
-    known = "|".join(re.escape(k) for k in sorted(by_surface, key=len, reverse=True) if len(k) > 1)
-    for m in re.finditer(
-        r"(?<![\w-])(?P<p>"
-        + known
-        + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z]+\s){1,3}(?:Division|Directorate|Unit|Branch|"
-        r"Field Office|Task Force|Center|Centre))(?![\w-])",
-        region,
-    ):
+    for m in unit_re.finditer(region):
         parent = by_surface[m.group("p")]
         name = f"{parent.key} {m.group('u')}"
         agency = (
@@ -294,20 +316,12 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         )
         out.append(AgencyMention(start + m.start("u"), start + m.end("u"), agency, m.group("u")))
     # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
-    org = (
-        r"(?:[A-Z][\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}){1,5}(?:" + _ORG_HEADS + r")"
-        r"(?:\s(?:of|for|on)\s(?:the\s)?[A-Z][\w&’'-]+(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
-    )
-    for m in re.finditer(r"(?<![\w-])" + org + r"(?![\w-])", region):
+    for m in org_re.finditer(region):
         name = m.group()
-        lead = re.match(
-            r"(?:(?:The|In|At|For|From|By|With|And|But|A|An|Its|His|Her|Their|Our|This|That|When|While|"
-            r"After|Before|During|Under|Former|Then|Meanwhile|However|Also|[A-Z][a-z]+day)\s)+",
-            name,
-        )
+        lead = lead_re.match(name)
         if lead:
             name = name[lead.end() :]
-        if len(name.split()) < 2 or re.match(r"(?:" + _ORG_HEADS + r")\b", name):
+        if len(name.split()) < 2 or head_re.match(name):
             continue
         first = name.split()[0].rstrip("’'s")
         if (
@@ -399,17 +413,17 @@ _ROLE_HEADS = (
 def _title_regexes():
     by_surface = _agency_table()[0]
     table = _title_table()
-    ag = "|".join(re.escape(s) for s in sorted(by_surface, key=len, reverse=True))
+    ag = alternation(by_surface)
     fixed_cs = [f["title"] for f in table["fixed"] if f.get("case_sensitive")]
     fixed_ci = [f["title"] for f in table["fixed"] if not f.get("case_sensitive")]
     roles = sorted(set(table["roles"]), key=len, reverse=True)
     ranks = sorted(set(table["ranks"]), key=len, reverse=True)
-    role = "|".join(re.escape(r) for r in roles)
+    role = alternation(roles)
     fixed = "|".join(
         [re.escape(t) for t in sorted(fixed_cs, key=len, reverse=True)]
         + ["(?i:" + re.escape(t) + ")" for t in sorted(fixed_ci, key=len, reverse=True)]
     )
-    rank = "|".join(re.escape(r) for r in ranks)
+    rank = alternation(ranks)
     from .countries import _table as country_table
 
     adjs = sorted(
@@ -417,7 +431,7 @@ def _title_regexes():
         key=len,
         reverse=True,
     )
-    adj = "|".join(re.escape(a) for a in adjs)
+    adj = alternation(adjs)
     mod = (
         r"(?:(?:former|Former|acting|Acting|then-|Then-|interim|Interim|outgoing|Outgoing|incoming|Incoming|retired|"
         r"Retired|top|senior|Senior|longtime|veteran|current|Deputy|deputy|Principal|principal|Assistant|assistant|"
@@ -449,13 +463,11 @@ def _title_regexes():
         r"|(?:" + rank + r")"
         r"))"
     )
-    chain = unit + r"(?:(?:[ \u00a0]and[ \u00a0]|[ \u00a0]&[ \u00a0]|,[ \u00a0]|[ \u00a0])" + unit + r")*"
-    return (
-        re.compile(r"(?<![\w'’.-])(" + chain + r")[ \u00a0]$"),
-        re.compile(unit),
-        re.compile(r"^(?:" + unit + r")"),
-        re.compile(r"(?:" + ag + r")"),
-    )
+    # a chain of units, "UNIT (SEP UNIT)*", written with the unit once so that it compiles once: a unit is
+    # followed by a separator that is not the chain's end, or by the chain's end itself
+    sep = r"(?:[ \u00a0]and[ \u00a0]|[ \u00a0]&[ \u00a0]|,[ \u00a0]|[ \u00a0])"
+    chain = r"(?:" + unit + r"(?:" + sep + r"(?![ \u00a0]$)|(?=[ \u00a0]$)))+"
+    return re.compile(r"(?<![\w'’.-])(" + chain + r")[ \u00a0]$"), re.compile(unit)
 
 
 def _title_agency(title: str, text_mentions: list[AgencyMention], t_start: int) -> Agency | None:
@@ -469,15 +481,35 @@ def _title_agency(title: str, text_mentions: list[AgencyMention], t_start: int) 
         return covering[
             0
         ].agency  # "Wisconsin Attorney General": the state office, not the federal department
+    return _fixed_title_agency(title)
+
+
+@lru_cache(maxsize=1)
+def _fixed_title_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
+    """(title pattern, state-level prefix pattern, agency key) for the fixed titles that imply an agency,
+    longest title first."""
+    out = []
     for f in sorted(_title_table()["fixed"], key=lambda f: -len(f["title"])):
+        if not f.get("agency"):
+            continue
         t = f["title"]
         flags = 0 if f.get("case_sensitive") else re.I
-        if f.get("agency") and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", title, flags):
-            if f.get("state_level_if_prefixed") and re.match(
-                r"(?:[A-Z][a-z]+ ?){1,2}(?:’s|'s)? " + re.escape(t), title
-            ):
+        state = (
+            re.compile(r"(?:[A-Z][a-z]+ ?){1,2}(?:’s|'s)? " + re.escape(t))
+            if f.get("state_level_if_prefixed")
+            else None
+        )
+        out.append((re.compile(r"(?<!\w)" + re.escape(t) + r"(?!\w)", flags), state, f["agency"]))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _fixed_title_agency(title: str) -> Agency | None:
+    for pattern, state, key in _fixed_title_patterns():
+        if pattern.search(title):
+            if state is not None and state.match(title):
                 return None
-            return agency_by_key(f["agency"])
+            return agency_by_key(key)
     return None
 
 
@@ -588,7 +620,7 @@ def find_officials(
     exclude_spans: list[tuple[int, int]] = (),
 ) -> list[Official]:
     """Named people in public roles, with their titles as the text gives them."""
-    before_re, unit_re, unit_start_re, _ = _title_regexes()
+    before_re, unit_re = _title_regexes()
     people = _people_table()
     candidates: list[tuple[PersonMention, list[tuple[str, int]], bool]] = []
     mentions = [
@@ -794,7 +826,41 @@ def _strip_title_prefix(t: str) -> tuple[str, int]:
     return t[off:].strip().replace("\u00a0", " "), off
 
 
+@lru_cache(maxsize=1)
+def _people_by_surname() -> dict[str, list[int]]:
+    """Lower-cased surname -> indexes (in table order) of the known people with a form ending in it."""
+    index: dict[str, list[int]] = {}
+    for i, p in enumerate(_people_table()):
+        for f in [p["name"], *p.get("aliases", [])]:
+            parts = _name_parts(f)
+            if parts:
+                ids = index.setdefault(parts[-1].lower(), [])
+                if i not in ids:
+                    ids.append(i)
+    return index
+
+
 def _known_person(name: str, people: list[dict], surname_only: bool = False) -> dict | None:
+    if people is _people_table():
+        i = _known_person_index(name, surname_only)
+        return None if i is None else people[i]
+    return _known_person_scan(name, people, surname_only)
+
+
+@lru_cache(maxsize=16384)
+def _known_person_index(name: str, surname_only: bool) -> int | None:
+    """_known_person_scan over the known-people table, looking only at people who share the surname."""
+    parts = _name_parts(name)
+    if not parts:
+        return None
+    people = _people_table()
+    for i in _people_by_surname().get(parts[-1].lower(), ()):
+        if _known_person_scan(name, [people[i]], surname_only) is not None:
+            return i
+    return None
+
+
+def _known_person_scan(name: str, people: list[dict], surname_only: bool = False) -> dict | None:
     for p in people:
         forms = [p["name"], *p.get("aliases", [])]
         for f in forms:
