@@ -19,8 +19,14 @@ from collections.abc import Iterable
 __all__ = ["alternation"]
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A non-capturing regex matching exactly the given literal strings, longest first."""
+def alternation(words: Iterable[str], not_after: str | None = None) -> str:
+    """A non-capturing regex matching exactly the given literal strings, longest first.
+
+    With ``not_after`` (the body of a character class, e.g. ``r"\\w&-"``) the match may not start right after
+    one of those characters, like a leading ``(?<![...])``; the test is made after the first character so
+    that the pattern still starts with a literal, which lets ``re`` skip ahead to the possible first
+    characters instead of trying every position.
+    """
     trie: dict = {}
     for word in words:
         if not word:
@@ -31,7 +37,16 @@ def alternation(words: Iterable[str]) -> str:
         node[""] = {}
     if not trie:
         return "(?!)"
-    return "(?:" + _node(trie) + ")"
+    if not_after is None:
+        return "(?:" + _node(trie) + ")"
+    guard = r"(?<![" + not_after + r"][\s\S])"
+    branches = []
+    for ch in sorted(trie):
+        child = trie[ch]
+        # _node makes the continuation optional where a word also ends after this character
+        rest = _node(child) if any(k for k in child) else ""
+        branches.append(re.escape(ch) + guard + rest)
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _node(node: dict) -> str:

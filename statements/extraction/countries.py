@@ -45,9 +45,9 @@ def _table():
                     forms[value] = code
     # possessive and plural forms are handled by the boundary rule; drop forms that are only ambiguous
     pattern = re.compile(
-        r"(?<![\w.&-])(" + alternation(forms) + r")(?![\w]|-(?:[a-z]+ )?(?:based|born)\b(?!))"
+        r"(" + alternation(forms, not_after=r"\w.&-") + r")(?![\w]|-(?:[a-z]+ )?(?:based|born)\b(?!))"
     )
-    exclude_re = re.compile(r"(?<!\w)(" + alternation(data["exclude_phrases"]) + r")(?!\w)")
+    exclude_re = re.compile(r"(" + alternation(data["exclude_phrases"], not_after=r"\w") + r")(?!\w)")
     amb = {code: (spec["forms"], spec["cues"]) for code, spec in data["ambiguous"].items()}
     states = data["state_names"]
     return forms, pattern, exclude_re, amb, states
@@ -175,7 +175,7 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
                     continue
                 out.append((start + m.start(), start + m.end(), code, form))
     # Washington as a metonym for the U.S. government
-    for m in _WASHINGTON_METONYM.finditer(region):
+    for m in _WASHINGTON_METONYM.finditer(region) if "Washington" in region else ():
         w = region.find("Washington", m.start(), m.end())
         if w >= 0 and free(w, w + 10):
             out.append((start + w, start + w + 10, "US", "Washington"))
@@ -192,7 +192,9 @@ def count_mentions(mentions: list[CountryMention]) -> dict[str, int]:
     return dict(sorted(Counter(code for _, _, code, _ in mentions).items()))
 
 
-_YEAR = re.compile(r"(?<![\w$€£.,/:-])((?:19|20)\d\d)(?![\w/:]|[.,]\d|-\d\d-)")
+# "(?<![\w$€£.,/:-])((?:19|20)\d\d)...", with the boundary tested after the century so that the pattern starts
+# with a literal (re then skips to the digits 1 and 2)
+_YEAR = re.compile(r"((?:19|20)(?<![\w$€£.,/:-]..)\d\d)(?![\w/:]|[.,]\d|-\d\d-)")
 
 
 def find_years(text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> list[int]:

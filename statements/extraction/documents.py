@@ -5,9 +5,12 @@ Everything works on the text exactly as read: offsets are Python string offsets 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ._regex import alternation
 
 __all__ = [
     "DocumentError",
@@ -57,8 +60,18 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
     Paragraphs are separated by blank lines; a single newline also ends a paragraph unless the line before
     it stops mid-sentence (a hard-wrapped line).
     """
+    return list(_paragraphs(text, start))
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraphs(text: str, start: int) -> tuple[tuple[int, int], ...]:
+    # one document's paragraphs are asked for by several stages in a row
+    return tuple(_split_paragraphs(text, start))
+
+
+def _split_paragraphs(text: str, start: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for block in re.finditer(r"(?:[^\n]|\n(?![ \t\u00a0]*\n))+", text[start:]):
+    for block in re.finditer(r"(?:[^\n]+|\n(?![ \t\u00a0]*\n))+", text[start:]):
         b_start = start + block.start()
         lines = [(b_start + m.start(), b_start + m.end()) for m in re.finditer(r"[^\n]+", block.group())]
         current: list[int] | None = None
@@ -479,6 +492,20 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+# _PHOTO_CREDIT cannot match without one of these
+_PHOTO_CREDIT_WORDS = (
+    "(",
+    "Photo",
+    "REUTERS/",
+    "Getty Images",
+    "FILE PHOTO",
+    "File photo",
+    "Image:",
+    "Credit:",
+)
+_CAPTION_VERB_RE = re.compile(r"\b" + alternation(_CAPTION_VERBS.split("|")) + r"\b")
+
+
 @dataclass
 class Boilerplate:
     spans: list[tuple[int, int]] = field(default_factory=list)
@@ -522,8 +549,8 @@ def find_boilerplate(text: str, body_start: int = 0) -> Boilerplate:
         ):
             bp.add(s, e, "embed")
             continue
-        if re.fullmatch(r"(?:Copyright|©|\(c\))[^\n]{0,200}", p) or re.search(
-            r"All rights reserved|may not be published, broadcast, rewritten", p
+        if re.fullmatch(r"(?:Copyright|©|\(c\))[^\n]{0,200}", p) or (
+            "All rights reserved" in p or "may not be published, broadcast, rewritten" in p
         ):
             bp.add(s, e, "copyright")
             continue
@@ -586,11 +613,11 @@ def _is_bio_context(text: str, s: int, paras: list[tuple[int, int]]) -> bool:
 def _is_caption(p: str) -> bool:
     if '"' in p or "“" in p or "”" in p:
         return False
-    if _PHOTO_CREDIT.search(p) and len(p) < 400:
+    if len(p) < 400 and any(w in p for w in _PHOTO_CREDIT_WORDS) and _PHOTO_CREDIT.search(p):
         return True
     if len(p) > 400:
         return False
-    if not re.search(r"\b(?:" + _CAPTION_VERBS + r")\b", p):
+    if not _CAPTION_VERB_RE.search(p):
         return False
     dated = re.search(r"\b" + _MONTH_RE + r"\s+\d{1,2},\s+(?:19|20)\d\d\b", p) or re.search(
         r"\b(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", p

@@ -78,7 +78,7 @@ def _agency_table():
                 by_surface.setdefault(form.replace("'", "’"), agency)
         for form in entry.get("aliases_any_case") or []:
             any_case.setdefault(form.lower(), agency)
-    pattern = re.compile(r"(?<![\w&-])(" + alternation(by_surface) + r")(?![\w&]|-[A-Z])")
+    pattern = re.compile(r"(" + alternation(by_surface, not_after=r"\w&-") + r")(?![\w&]|-[A-Z])")
     ci_pattern = (
         re.compile(
             r"(?<![\w&-])(" + alternation(any_case) + r")(?!\w)",
@@ -246,7 +246,12 @@ def _generic_patterns():
         ),
         (r"[Ee]mbassy\s+of\s+(?P<c>" + cw + r")", "embassy"),
     ]
-    shapes_re = [(re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind) for pat, kind in shapes]
+    # each shape with a word it cannot match without, to skip it quickly
+    needs = ["inistry", "inistry", "mbassy", "mbassy"]
+    shapes_re = [
+        (re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind, need)
+        for (pat, kind), need in zip(shapes, needs, strict=True)
+    ]
     kremlin = re.compile(
         r"(?<![\w-])Kremlin(?=\s+(?:spokesman|spokeswoman|spokesperson|aide|aides|official|officials|pre"
         r"ss secretary|"
@@ -267,11 +272,14 @@ def _generic_patterns():
         + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z]+\s){1,3}(?:Division|Directorate|Unit|Branch|"
         r"Field Office|Task Force|Center|Centre))(?![\w-])"
     )
+    # "(?<![\w-])(?:WORD){1,5}HEAD...", with the first word unrolled so that the pattern starts with [A-Z]
+    # (which lets re skip to capital letters) and the boundary tested after that letter
+    word = r"[\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}"
     org = (
-        r"(?:[A-Z][\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}){1,5}(?:" + _ORG_HEADS + r")"
+        r"[A-Z](?<![\w-][A-Z])" + word + r"(?:[A-Z]" + word + r"){0,4}(?:" + _ORG_HEADS + r")"
         r"(?:\s(?:of|for|on)\s(?:the\s)?[A-Z][\w&’'-]+(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
     )
-    org_re = re.compile(r"(?<![\w-])" + org + r"(?![\w-])")
+    org_re = re.compile(org + r"(?![\w-])")
     lead_re = re.compile(
         r"(?:(?:The|In|At|For|From|By|With|And|But|A|An|Its|His|Her|Their|Our|This|That|When|While|"
         r"After|Before|During|Under|Former|Then|Meanwhile|However|Also|[A-Z][a-z]+day)\s)+"
@@ -287,7 +295,9 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
     shapes_re, kremlin, county_re, unit_re, org_re, lead_re, head_re = _generic_patterns()
     region = text[start:end]
     out: list[AgencyMention] = []
-    for pat, kind in shapes_re:
+    for pat, kind, need in shapes_re:
+        if need not in region:
+            continue
         for m in pat.finditer(region):
             code, adj = words[m.group("c")]
             if kind == "ministry":
@@ -296,17 +306,22 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 name = f"{adj} Embassy"
             agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
-    for m in kremlin.finditer(region):
+    for m in kremlin.finditer(region) if "Kremlin" in region else ():
         agency = agency_by_key("Kremlin")
         if agency:
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, "Kremlin"))
-    for m in county_re.finditer(region):
+    has_county = "County" in region or "Parish" in region or "City" in region
+    for m in county_re.finditer(region) if has_county else ():
         name = re.sub(r"^(?:The|In|At|For|From|By)\s+", "", m.group())
         agency = agency_by_key(name) or Agency(name, None, "other", "US")
         out.append(AgencyMention(start + m.end() - len(name), start + m.end(), agency, name))
     # units of a known agency: "the FBI's Cyber Division"
     by_surface = _agency_table()[0]
-    for m in unit_re.finditer(region):
+    has_unit = any(
+        w in region
+        for w in ("Division", "Directorate", "Unit", "Branch", "Field Office", "Task Force", "Cent")
+    )
+    for m in unit_re.finditer(region) if has_unit else ():
         parent = by_surface[m.group("p")]
         name = f"{parent.key} {m.group('u')}"
         agency = (
@@ -470,6 +485,33 @@ def _title_regexes():
     return re.compile(r"(?<![\w'’.-])(" + chain + r")[ \u00a0]$"), re.compile(unit)
 
 
+@lru_cache(maxsize=1)
+def _title_end_words() -> tuple[frozenset[str], frozenset[str], int]:
+    """The words a title unit can end with (the last word of a fixed title, role, rank or agency name):
+    case-sensitive ones, lower-cased case-insensitive ones, and the longest."""
+    table = _title_table()
+    cs = {f["title"].split(" ")[-1] for f in table["fixed"] if f.get("case_sensitive")}
+    cs |= {r.split(" ")[-1] for r in table["roles"]}
+    cs |= {r.split(" ")[-1] for r in table["ranks"]}
+    cs |= {a.split(" ")[-1] for a in _agency_table()[0]}
+    ci = {f["title"].split(" ")[-1].lower() for f in table["fixed"] if not f.get("case_sensitive")}
+    return frozenset(cs), frozenset(ci), max(len(w) for w in cs | ci)
+
+
+def _may_end_title(left: str) -> bool:
+    """False when `left` cannot end with a title and a space: a quick test before the title regex, whose
+    every unit ends with one of _title_end_words."""
+    if not left or left[-1] not in " \u00a0":
+        return False
+    cs, ci, longest = _title_end_words()
+    word = re.split(r"[ \u00a0]", left[:-1])[-1][-longest:]
+    for i in range(len(word)):
+        tail = word[i:]
+        if tail in cs or tail.lower() in ci:
+            return True
+    return False
+
+
 def _title_agency(title: str, text_mentions: list[AgencyMention], t_start: int) -> Agency | None:
     """The agency a title names or implies."""
     t_end = t_start + len(title)
@@ -589,6 +631,7 @@ def _nonname_words() -> set[str]:
     return {f for f in forms | states if " " not in f}
 
 
+@lru_cache(maxsize=16384)
 def _is_known_nonname(word: str) -> bool:
     word = re.sub(r"(?:’s|'s)$", "", word)
     return word in _nonname_words() or word in _agency_table()[0]
@@ -608,6 +651,12 @@ def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
     return out
 
 
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|\n|,\s+)((?:The|the|A|a|Its|its|Their|their)\s[^,.;“”\"\n]{0,100}?\b"
+    + _ROLE_HEADS
+    + r"\b[^,.;“”\"\n]{0,80}),[ \u00a0]$",
+    re.I,
+)
 _PARTY = re.compile(r"^,?[ \u00a0]*\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z. ]{1,14}\)?")
 
 
@@ -645,7 +694,7 @@ def find_officials(
         if cut >= 0:
             left_start += cut + 1
             left = left[cut + 1 :]
-        lm = before_re.search(left)
+        lm = before_re.search(left) if _may_end_title(left) else None
         if lm:
             chain = lm.group(1)
             c0 = left_start + lm.start(1)
@@ -699,14 +748,13 @@ def find_officials(
             titles.append((wm.group(1).strip(), pm.end + wm.start(1)))
             public = True
         # "The board's director, Linda Carraway," / "The county clerk whose office ..., Renee Vandermolen,"
-        bm = re.search(
-            r"(?:^|[.;:]\s+|\n|,\s+)((?:The|the|A|a|Its|its|Their|their)\s[^,.;“”\"\n]{0,100}?\b"
-            + _ROLE_HEADS
-            + r"\b[^,.;“”\"\n]{0,80}),[ \u00a0]$",
-            text[max(0, pm.start - 200) : pm.start],
-            re.I,
+        bm = (
+            _ROLE_BEFORE.search(text[max(0, pm.start - 200) : pm.start])
+            if text[max(0, pm.start - 2) : pm.start] in (", ", ",\u00a0")
+            and re.match(r",|\s+(?:said|says|told|wrote|added)\b", after)
+            else None
         )
-        if bm and re.match(r",|\s+(?:said|says|told|wrote|added)\b", after):
+        if bm:
             phrase = bm.group(1)
             if not re.search(r"\b(?:said|says|told|is|was|were|are|has|have|had)\b", phrase) or re.search(
                 r"\bwhose\b", phrase
@@ -780,8 +828,7 @@ def find_officials(
     # bare surname mentions of known officials become aliases/mentions
     for o in officials:
         surname = _name_parts(o.name)[-1]
-        for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text[start:end]):
-            s = start + m.start()
+        for s in _word_positions(text, surname, start, end):
             if any(a <= s < b for a, b in exclude_spans):
                 continue
             if not any(ms <= s < me for ms, me in o.mentions):
@@ -797,16 +844,45 @@ def find_officials(
     return officials
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_positions(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` occurs in text[start:end] not inside a longer word or hyphenated compound, like
+    re.finditer(r"(?<![\\w-])WORD(?![\\w-])") over the slice, with str.find."""
+    out = []
+    if not word:
+        return out
+    i = text.find(word, start, end)
+    while i >= 0:
+        j = i + len(word)
+        before = text[i - 1] if i > start else ""
+        after = text[j] if j < end else ""
+        if (not before or not (_is_word_char(before) or before == "-")) and (
+            not after or not (_is_word_char(after) or after == "-")
+        ):
+            out.append(i)
+            i = text.find(word, j, end)
+        else:
+            i = text.find(word, i + 1, end)
+    return out
+
+
 _ABBREV_BEFORE_DOT = re.compile(
     r"(?:^|\W)(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Mr|Mrs|Ms|Dr|St|Jr|Sr|Brig|Sgt|Prof|U\.S|U\.N|D\.C|[A-Z])$"
 )
 
 
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s")
+
+
 def _last_sentence_cut(left: str) -> int:
     """Index of the last sentence-ending period in `left` (ignoring abbreviations), or -1."""
     best = -1
-    for m in re.finditer(r"[.!?][\"”’']?\s", left):
-        if left[m.start()] == "." and _ABBREV_BEFORE_DOT.search(left[: m.start()]):
+    for m in _SENTENCE_STOP.finditer(left):
+        # the abbreviation ends at the period and is at most five characters long with its boundary
+        if left[m.start()] == "." and _ABBREV_BEFORE_DOT.search(left, max(0, m.start() - 8), m.start()):
             continue
         best = m.start() + 1
     return best

@@ -8,6 +8,7 @@ scare quotes that report no one's speech are left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,11 +72,13 @@ def _kind(text: str, i: int) -> str | None:
     return None
 
 
-def _paragraph_index(paras: list[tuple[int, int]], pos: int) -> int:
-    for i, (s, e) in enumerate(paras):
-        if s <= pos < e or (pos < s):
-            return i
-    return len(paras) - 1
+def _paragraph_index(paras: list[tuple[int, int]], pos: int, ends: list[int] | None = None) -> int:
+    """The paragraph holding pos, else the next one after it, else the last (spans are sorted)."""
+    i = bisect.bisect_right(ends if ends is not None else [e for _, e in paras], pos)
+    return i if i < len(paras) else len(paras) - 1
+
+
+_MARK = re.compile("[" + re.escape(OPEN_D + CLOSE_D + STRAIGHT_D) + "]")
 
 
 def find_quotes(
@@ -85,18 +88,19 @@ def find_quotes(
 ) -> list[Quote]:
     """Quotes in text[body_start:], skipping those that start inside `exclude` spans."""
     paras = paragraphs(text, body_start)
+    ends = [e for _, e in paras]
     marks = []
-    for i in range(body_start, len(text)):
-        if text[i] in OPEN_D + CLOSE_D + STRAIGHT_D:
-            k = _kind(text, i)
-            if k:
-                marks.append((i, k))
+    for mm in _MARK.finditer(text, body_start):
+        i = mm.start()
+        k = _kind(text, i)
+        if k:
+            marks.append((i, k))
     quotes: list[Quote] = []
     open_at: int | None = None
     open_para = -1
     last_para_seen = -1
     for pos, kind in marks:
-        para = _paragraph_index(paras, pos)
+        para = _paragraph_index(paras, pos, ends)
         if open_at is not None and para != last_para_seen:
             # the open quote reached the end of its paragraph without a closing mark
             if kind == "open" and paras[para][0] == pos and para == last_para_seen + 1:
