@@ -406,3 +406,10 @@ def test_the_ingest_view_needs_the_add_permission(client, db):
     user = User.objects.create_user("viewer", password="x", is_staff=True)
     client.force_login(user)
     assert client.get(admin_url(Article, "ingest")).status_code == 403
+
+
+def test_adding_an_article_goes_through_the_ingest_preview(researcher_client, db):
+    response = researcher_client.get(admin_url(Article, "add"))
+    assert response.status_code == 302
+    assert response["Location"] == admin_url(Article, "ingest")
+    assert "Ingest a document" in researcher_client.get(admin_url(Article)).content.decode()

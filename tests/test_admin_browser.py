@@ -106,3 +106,30 @@ def test_researcher_corrects_a_speaker_sees_it_public_and_in_the_history_then_re
     assert page.locator("#change-history tbody tr").count() == 3
     assert "revert to the version of" in page.locator("#change-history tbody tr").nth(0).inner_text()
     screenshot(page, "admin-quote-history-reverted")
+
+
+def test_researcher_ingests_a_pasted_document_correcting_a_speaker_in_the_preview(page):
+    from statements.models import Article
+    from tests.conftest import DOCUMENTS
+
+    Article.objects.filter(source_file="000_931bc58d955ca798.txt").first().quotes.all().delete()
+    Article.objects.filter(source_file="000_931bc58d955ca798.txt").delete()
+    document = DOCUMENTS / "000_931bc58d955ca798.txt"
+    page.goto("/admin/login/?next=/admin/statements/article/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Ingest a document").click()
+    page.fill("#id_name", document.name)
+    page.fill("#id_text", document.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("button", name="Save to the archive")).to_be_visible()
+    rows = page.locator("tr.quote-row")
+    assert rows.count() > 0
+    rows.first.locator("input[name$='-speaker']").fill("the corrected speaker")
+    screenshot(page, "admin-ingest-preview")
+    page.get_by_role("button", name="Save to the archive").click()
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+    article = Article.objects.get(source_file=document.name)
+    assert article.quotes.order_by("start").first().speaker == "the corrected speaker"
+    screenshot(page, "admin-ingested-article")
