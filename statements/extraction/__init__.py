@@ -40,6 +40,7 @@ from .documents import DocumentError, find_boilerplate, paragraphs, parse_metada
 from .people import (
     Agency,
     AgencyMention,
+    Speaker,
     SpeakerResolver,
     _agency_table,
     _title_table,
@@ -93,10 +94,58 @@ def _surface_forms(m: AgencyMention) -> list[str]:
     for form, pattern in _forms_of(m.agency):
         if form != m.surface and form in m.surface and pattern.search(m.surface):
             forms.append(form)
+    fm = re.match(r"(.+?),?\s+\(?formerly\b", m.surface)
+    if fm:
+        forms.append(fm.group(1))  # "X, formerly Twitter": X is also its name
     pm = re.match(r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)?(?:’s|'s)\s+(.+)$", m.surface)
     if pm and len(pm.group(1).split()) >= 2:
         forms.append(pm.group(1))
     return forms
+
+
+_TURN = re.compile(r"(?P<who>Q|A|[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]+){0,3})[ \u00a0]*:[ \u00a0]")
+
+
+def _turn_speaker(text: str, para, open_pos: int, officials, resolver) -> Speaker | None:
+    """The speaker of a transcript turn holding the quote: "KREBS: ..." (a name in capitals) or "A: ..."
+    (the interviewee: the official the article names most)."""
+    m = _TURN.match(text, para[0])
+    if not m or m.end() > open_pos:
+        return None
+    who = m.group("who")
+    if who == "Q":
+        return None
+    if who == "A":
+        if not officials:
+            return None
+        best = max(officials, key=lambda o: (len(o.mentions), -min(s for s, _ in o.mentions or [(0, 0)])))
+        return resolver._from_officials([best], best.name, "person")
+    words = [w.strip(".") for w in re.split(r"[ \u00a0]+", who)]
+    if len(who) < 3 or words[-1] in ("AP", "CNN", "BBC", "NPR", "UPDATE", "NOTE", "EDITOR"):
+        return None
+    for o in officials:
+        if o.name.split()[-1].upper() == words[-1]:
+            return resolver._from_officials([o], o.name, "person")
+    name = " ".join(w.capitalize() for w in words)
+    return Speaker(name, [name], [], "person", True)
+
+
+def _colon_speaker(text: str, para, open_pos: int, resolver) -> Speaker | None:
+    """'Secretary of State Maria Delgado was blunt: “...”': the named person or body of the clause that a
+    colon ends right before the quote."""
+    before = text[para[0] : open_pos]
+    if not re.search(r":\s*$", before):
+        return None
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("”"))
+    s0 = para[0] + (cut + 1 if cut >= 0 else 0)
+    e0 = para[0] + len(before.rstrip()) - 1
+    offs = resolver._officials_in(s0, e0)
+    if len(offs) == 1:
+        return resolver._from_officials(offs, offs[0].name, "person")
+    ags = resolver._agencies_in(s0, e0)
+    if not offs and len(ags) == 1 and re.match(r"\s*(?:The\s+|the\s+)?\S", text[s0:e0]):
+        return Speaker(text[s0:e0].strip(), [], [ags[0].key], "agency", True)
+    return None
 
 
 def extract_document(text: str, name: str) -> dict:
@@ -223,6 +272,21 @@ def extract_document(text: str, name: str) -> dict:
             resolver.remember(q.start, speaker)
         results.append([q, speaker, cue is not None and speaker is not None])
 
+    # quotes without a cue: a transcript turn ("KREBS:", "A:") or a clause ending in a colon names the speaker
+    for item in results:
+        q = item[0]
+        first_person = item[1] is not None and (item[1].phrase or "").strip().lower() in ("i", "we")
+        if item[1] is not None and not first_person:
+            continue
+        para = paras[q.paragraph] if 0 <= q.paragraph < len(paras) else (body_start, len(text))
+        if first_person:
+            # "A: I would say “...”": the one answering
+            item[1] = _turn_speaker(text, para, q.open_pos, officials, resolver) or item[1]
+            continue
+        item[1] = _turn_speaker(text, para, q.open_pos, officials, resolver) or _colon_speaker(
+            text, para, q.open_pos, resolver
+        )
+        item[2] = item[1] is not None
     # fill unattributed quotes from their neighbours
     for i, item in enumerate(results):
         q, speaker, explicit = item
@@ -234,6 +298,18 @@ def extract_document(text: str, name: str) -> dict:
             item[1] = prev[1]
         elif nxt and nxt[1] is not None and nxt[0].paragraph - q.paragraph <= 1:
             item[1] = nxt[1]
+    # a quote standing alone right after a paragraph about one named official: "Election director Paula Grant
+    # was confident.\n\n“Everything checked out.”"
+    for item in results:
+        q = item[0]
+        if item[1] is not None or not 0 < q.paragraph < len(paras):
+            continue
+        if text[paras[q.paragraph][0] : q.open_pos].strip():
+            continue
+        ps, pe = paras[q.paragraph - 1]
+        named = resolver._officials_in(ps, pe)
+        if len(named) == 1 and not re.search(r"[“”\"]", text[ps:pe]):
+            item[1] = resolver._from_officials(named, named[0].name, "person")
     # bodies of speech without a named source (a statement nobody signed): the nearest explicit body
     explicit_bodies = [
         (q.start, sp) for q, sp, _ in results if sp is not None and sp.kind in ("agency", "person")

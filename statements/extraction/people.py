@@ -306,6 +306,11 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 name = f"{adj} Embassy"
             agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+    # X, the platform: "posted on X", "banned from X" (not "Generation X", "Malcolm X", "X-ray")
+    for m in _X_PLATFORM.finditer(region) if "X" in region else ():
+        agency = agency_by_key("Twitter")
+        if agency:
+            out.append(AgencyMention(start + m.start(), start + m.end(), agency, "X"))
     for m in kremlin.finditer(region) if "Kremlin" in region else ():
         agency = agency_by_key("Kremlin")
         if agency:
@@ -351,6 +356,13 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+_X_PLATFORM = re.compile(
+    r"(?:(?<=\bon )|(?<=\bto )|(?<=\bfrom )|(?<=\bvia )|(?<=\bplatform )|(?<=\bsite )|(?<=\bowns ))"
+    r"X(?=[ \u00a0]*(?:[,.;:)]|$|’s|'s|\s+(?:and|or|as)\b))"
+    r"|(?<![\w-])X(?=,?[ \u00a0]+\(?formerly\b)"
+)
 
 
 def _kind_for(name: str) -> str:
@@ -419,6 +431,7 @@ _ROLE_HEADS = (
     r"l|officer|"
     r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
+    r"recorder|auditor|treasurer|sheriff|comptroller|investigator|"
     r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking"
     r" member)"
 )
@@ -637,6 +650,18 @@ def _is_known_nonname(word: str) -> bool:
     return word in _nonname_words() or word in _agency_table()[0]
 
 
+_PLACE_OR_BODY_END = re.compile(
+    r"\s(?:County|City|Parish|Township|Borough|University|College|School|Street|Avenue|Road|Square|"
+    r"Park|Island|Islands|Valley|River|Mountains?|Beach|Heights|Falls|Springs|Bay|Lake|Harbor|Airport|"
+    r"Station|Church|Hospital|Plaza|Tower|Building|Times|Post|Journal|News|Press|Herald|Tribune)$"
+)
+
+
+def _is_place_or_body(name: str) -> bool:
+    """A capitalised run that names a place, an institution or an occasion, not a person."""
+    return bool(_PLACE_OR_BODY_END.search(name))
+
+
 def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
     out = []
     for m in _NAME_RUN.finditer(text, start, end):
@@ -652,7 +677,7 @@ def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
 
 
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[.;:]\s+|\n|,\s+)((?:The|the|A|a|Its|its|Their|their)\s[^,.;“”\"\n]{0,100}?\b"
+    r"(?:^|[.;:]\s+|\n|,\s+|\band\s+)((?:The|the|A|a|Its|its|Their|their|His|his|Her|her)\s[^,.;“”\"\n]{0,100}?\b"
     + _ROLE_HEADS
     + r"\b[^,.;“”\"\n]{0,80}),[ \u00a0]$",
     re.I,
@@ -724,7 +749,7 @@ def find_officials(
             if [
                 x
                 for x in _person_mentions(text, ph_start, ph_start + len(phrase))
-                if not any(a.start <= x.start < a.end for a in agencies)
+                if not any(a.start <= x.start < a.end for a in agencies) and not _is_place_or_body(x.name)
             ] or re.search(
                 r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b",
                 phrase,
@@ -1181,6 +1206,26 @@ class SpeakerResolver:
                 break
         return []
 
+    def last_named(self, pos: int, window: int = 1500) -> str | None:
+        """The full name (two to four capitalised words) of the person named last before pos, who is not an
+        official: "Kathleen Orr, the county clerk in Dane County, described ... “...,” she said"."""
+        lo = max(0, pos - window)
+        best = None
+        for pm in _person_mentions(self.text, lo, pos):
+            parts = _name_parts(pm.name)
+            if not 2 <= len(parts) <= 4 or any(a.start <= pm.start < a.end for a in self.agencies):
+                continue
+            if any(_is_known_nonname(w) or w in _STOP_NAME_WORDS for w in parts) or _is_place_or_body(
+                pm.name
+            ):
+                continue
+            # a name starting a sentence or followed by a comma or a verb, not a headline-like run
+            after = self.text[pm.end : pm.end + 2]
+            if after[:1] not in (",", " ", "\u00a0", "."):
+                continue
+            best = pm.name
+        return best
+
     def last_person(self, pos: int) -> Official | None:
         best = None
         for o in self.officials:
@@ -1213,11 +1258,19 @@ class SpeakerResolver:
             lp = self.last_person(p_start)
             if lp is not None:
                 return self._from_officials([lp], lp.name, "person")
+            named = self.last_named(p_start)
+            if named is not None:
+                return Speaker(named, [named], [], "person", True)
             return Speaker(phrase, [], [], "unnamed")
         if lower in _PRONOUN_GROUP:
             for _, sp in reversed(self.history):
                 if sp.kind in ("agency", "group", "statement", "report") and (sp.officials or sp.agencies):
                     return sp
+            if lower == "they":
+                # "Researchers at Graphika ... “...,” they wrote": the body named last, close before
+                near = [m for m in self.agencies if m.end <= p_start and p_start - m.start < 600]
+                if near:
+                    return Speaker(phrase, [], [near[-1].agency.key], "group", True)
             return Speaker(phrase, [], [], "unnamed")
         ags = self._agencies_in(p_start, p_end)
         if re.search(r"\b(?:" + _REPORT_WORDS + r")\b", lower):
@@ -1384,6 +1437,10 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
     if re.match(r"\s*(?:and|but|or|then)\s", after):
         return None  # the sentence goes on with the reporter's own clause
     verbs = _verbs()
+    dm = re.match(r"[ \u00a0]*[—–][ \u00a0]*(?P<subj>[A-Z][^\n“”\"]{1,80}?)[ \u00a0.]*$", after)
+    if dm and "\n" not in after.strip():
+        s = start + dm.start("subj")
+        return dm.group("subj"), s, s + len(dm.group("subj")), "—"
     m = re.match(
         r"\s*[,.!?—–-]*\s*(?P<verb>said|says|added|adds|wrote|writes|told|asked|continued|"
         r"tweeted|according to|explained|noted|warned|stated|concluded|insisted|argued)\s+(?P<subj>[^“”\"]+?)"

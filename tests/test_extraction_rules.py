@@ -1,0 +1,177 @@
+"""Attribution, official and agency rules on small invented texts (statements.extraction)."""
+
+import re
+
+import pytest
+
+from statements.extraction import extract_document
+from statements.extraction._regex import alternation
+
+
+def run(text):
+    return extract_document(text, "doc.txt")
+
+
+def speakers(text):
+    return [(q["speaker_officials"], q["speaker_agencies"]) for q in run(text)["quotes"]]
+
+
+def agency_keys(text):
+    return {a["acronym"] or a["name"] for a in run(text)["agencies"]}
+
+
+def test_alternation_prefers_the_longest_word_like_a_sorted_join():
+    words = ["Department", "Department of State", "Dept", "State", "State Department", "Stat"]
+    joined = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
+    trie = re.compile(alternation(words))
+    guarded = re.compile(alternation(words, not_after=r"\w"))
+    text = "the Department of State, the State Department, Dept. State; xState Statx"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in joined.finditer(text)]
+    assert [m.group() for m in guarded.finditer(text)] == [
+        "Department of State",
+        "State Department",
+        "Dept",
+        "State",
+        "Stat",
+    ]
+
+
+def test_said_name_the_title_of_a_body():
+    text = "“Our count was clean,” said Ilse Marrow, the director of the Elections Bureau.\n"
+    assert speakers(text) == [(["Ilse Marrow"], ["Elections Bureau"])]
+
+
+def test_spokesperson_for_a_company_said_in_an_email():
+    text = "“We removed the network,” Dana Whitlow, a spokesperson for Meta, said in an email.\n"
+    assert speakers(text) == [(["Dana Whitlow"], ["Meta"])]
+
+
+def test_according_to_a_statement_from_a_foreign_ministry():
+    text = "“The claims are absurd,” according to a statement from the Chinese Foreign Ministry.\n"
+    assert speakers(text) == [([], ["Chinese Foreign Ministry"])]
+
+
+def test_pronoun_falls_back_to_a_named_person_without_a_known_title():
+    text = (
+        "Maren Toft, the Lakeside County recorder, met reporters on Wednesday.\n\n"
+        "“We found nothing unusual,” she told The Associated Press.\n"
+    )
+    result = run(text)
+    assert result["quotes"][0]["speaker_officials"] == ["Maren Toft"]
+    assert [o["name"] for o in result["officials"]] == ["Maren Toft"]
+
+
+def test_pronoun_after_two_people_takes_the_one_named_last():
+    text = (
+        "Gwen Abbot, the county clerk, and her deputy, Lars Hetland, spoke to voters.\n\n"
+        "Hetland described the delays. “We were short of staff,” he said.\n"
+    )
+    assert speakers(text)[0][0] == ["Lars Hetland"]
+
+
+def test_they_after_a_named_research_group():
+    text = (
+        "Researchers at Graphika followed the network for months.\n\n"
+        "“The accounts posed as voters in swing states,” they wrote.\n"
+    )
+    assert speakers(text) == [([], ["Graphika"])]
+
+
+def test_definite_description_takes_the_last_body_named():
+    text = (
+        "The Russian Foreign Ministry rejected the accusation on Friday.\n\n"
+        "“These are fabrications,” the ministry said.\n"
+    )
+    assert speakers(text) == [([], ["Russian Foreign Ministry"])]
+
+
+def test_colon_after_a_clause_without_a_speech_verb():
+    text = "Secretary of State Odile Brandt was blunt: “The machines were never online.”\n"
+    assert speakers(text)[0][0] == ["Odile Brandt"]
+
+
+def test_quote_alone_after_a_paragraph_about_one_official():
+    text = "Election director Paulina Grieve was confident.\n\n“Everything checked out.”\n"
+    assert speakers(text)[0][0] == ["Paulina Grieve"]
+
+
+def test_dash_attribution_after_a_quote():
+    text = "The county posted a reminder.\n\n“Democracy depends on trust.” — County clerk Rosa Halvorsen\n"
+    assert speakers(text)[0][0] == ["Rosa Halvorsen"]
+
+
+def test_transcript_turn_in_capitals_names_the_speaker():
+    text = (
+        "Former CISA director Chris Krebs appeared on the program.\n\n"
+        "HOST: Were the results accurate?\n\n"
+        "KREBS: “It was the most secure election in our history.” I stand by that.\n"
+    )
+    assert speakers(text) == [(["Chris Krebs"], ["CISA"])]
+
+
+def test_interview_answer_belongs_to_the_interviewee():
+    text = (
+        "Election chief Ana Sorvino spoke with the Ledger about the threats.\n\n"
+        "Q: Did foreign actors try to get in?\n\n"
+        "A: I would say “they tried, and we stopped them.”\n"
+    )
+    assert speakers(text)[0][0] == ["Ana Sorvino"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We were not ready for the calls,” one election worker said.\n",
+        "“It is a serious concern,” a senior official said, speaking on condition of anonymity.\n",
+    ],
+)
+def test_unnamed_speakers_stay_unnamed(text):
+    quote = run(text)["quotes"][0]
+    assert quote["speaker_officials"] == []
+    assert quote["speaker"]
+
+
+def test_inverted_verb_and_split_quote():
+    text = "“The threat has evolved,” noted Chris Krebs, the former CISA director. “It is domestic now.”\n"
+    assert speakers(text) == [(["Chris Krebs"], ["CISA"]), (["Chris Krebs"], ["CISA"])]
+
+
+def test_foreign_official_with_a_possessive_agency():
+    text = "“Russia is testing us too,” said Oleh Marchuk, a spokesman for Ukraine's SBU.\n"
+    result = run(text)
+    assert result["quotes"][0]["speaker_officials"] == ["Oleh Marchuk"]
+    assert result["officials"][0]["agency"] == "SBU"
+    assert result["countries"] == ["RU", "UA"]
+
+
+def test_photo_credit_and_byline_are_not_officials():
+    text = (
+        "By Jane Tarrow\n\nWASHINGTON (AP) — Officials counted ballots. (AP Photo/Sam Oduya)\n\n"
+        "“It went smoothly,” said Ohio Secretary of State Frank LaRose.\n"
+    )
+    result = run(text)
+    assert [o["name"] for o in result["officials"]] == ["Frank LaRose"]
+
+
+def test_electoral_commissions_of_other_countries_are_told_apart():
+    assert "AEC" in agency_keys("The Australian Electoral Commission said the count was sound.\n")
+    assert "UK Electoral Commission" not in agency_keys(
+        "The Australian Electoral Commission said the count was sound.\n"
+    )
+    assert "UK Electoral Commission" in agency_keys("Britain's Electoral Commission issued guidance.\n")
+
+
+def test_x_the_platform_is_a_company_but_other_xs_are_not():
+    result = run("The video spread on X, formerly Twitter, and on TikTok.\n")
+    found = {a["name"]: a for a in result["agencies"]}
+    assert "X" in found["Twitter"]["surface"]
+    assert "TikTok" in found
+    assert agency_keys("Voters of Generation X and fans of Malcolm X met.\n") == set()
+
+
+def test_country_traps():
+    text = (
+        "Georgia Secretary of State Brad Raffensperger said Georgia's count was accurate. Jordan Fuller, a "
+        "voter in Atlanta, agreed over turkey. Officials in Brussels and New Mexico weighed in.\n"
+    )
+    assert run(text)["countries"] == []
