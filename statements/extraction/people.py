@@ -517,7 +517,8 @@ def _may_end_title(left: str) -> bool:
     if not left or left[-1] not in " \u00a0":
         return False
     cs, ci, longest = _title_end_words()
-    word = re.split(r"[ \u00a0]", left[:-1])[-1][-longest:]
+    body = left[:-1]
+    word = body[max(body.rfind(" "), body.rfind("\u00a0")) + 1 :][-longest:]
     for i in range(len(word)):
         tail = word[i:]
         if tail in cs or tail.lower() in ci:
@@ -608,9 +609,21 @@ def _clean_title(title: str) -> str:
     return title.strip(" ,")
 
 
+def _token_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(start, end) of the whitespace-separated tokens of text[s:e] (a name run: words joined by one space
+    or no-break space), like re.finditer(r"\\S+") over the slice."""
+    chunk = text[s:e]
+    if " " not in chunk and "\u00a0" not in chunk and chunk.strip() == chunk and chunk:
+        return [(s, e)]
+    return [(m.start() + s, m.end() + s) for m in _NONSPACE.finditer(text, s, e)]
+
+
+_NONSPACE = re.compile(r"\S+")
+
+
 def _strip_name_run(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop leading/trailing words that are not part of a person's name."""
-    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    words = _token_spans(text, s, e)
     while words and (
         text[words[0][0] : words[0][1]].rstrip(".") in _STOP_NAME_WORDS
         or _is_known_nonname(text[words[0][0] : words[0][1]])
