@@ -615,7 +615,7 @@ def _token_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     chunk = text[s:e]
     if " " not in chunk and "\u00a0" not in chunk and chunk.strip() == chunk and chunk:
         return [(s, e)]
-    return [(m.start() + s, m.end() + s) for m in _NONSPACE.finditer(text, s, e)]
+    return [(m.start(), m.end()) for m in _NONSPACE.finditer(text, s, e)]
 
 
 _NONSPACE = re.compile(r"\S+")
