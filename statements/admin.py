@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
+from statements.export_views import ExportAdminMixin
 from statements.forms import (
     ArchiveModelForm,
     ArticlePreviewForm,
@@ -48,7 +49,7 @@ from statements.services import MERGERS
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
 
-class ArchiveAdmin(SimpleHistoryAdmin):
+class ArchiveAdmin(ExportAdminMixin, SimpleHistoryAdmin):
     """History for every change, facet counts on every filter, a link to the public page on every row."""
 
     form = ArchiveModelForm
@@ -142,7 +143,7 @@ class MergeAdmin(ProtectQuotesAdmin):
 
     @admin.action(description="Merge the selected %(verbose_name_plural)s into one", permissions=["change"])
     def merge_selected(self, request, queryset):
-        records = list(queryset.annotate(quote_count=Count("quotes", distinct=True)))
+        records = list(queryset)  # annotated with quote_count by the subclasses' get_queryset
         if len(records) < 2:
             self.message_user(request, "Select at least two records to merge.", messages.WARNING)
             return None

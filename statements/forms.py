@@ -18,6 +18,7 @@ class ArchiveModelForm(forms.ModelForm):
         label="Reason for this change",
         required=False,
         max_length=100,
+        widget=forms.TextInput(attrs={"size": 80}),
         help_text="Optional; recorded in the history with your name, e.g. “speaker per paragraph 4”.",
     )
 
