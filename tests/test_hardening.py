@@ -1,6 +1,7 @@
 """Hardening: the Content-Security-Policy, error pages, password guessing, input limits, and nothing lost
 (batches all or nothing, admin saves all or nothing, dumpdata/loaddata reproducing the archive)."""
 
+import json
 import shutil
 from html.parser import HTMLParser
 
@@ -391,17 +392,42 @@ def test_an_admin_save_that_fails_part_way_changes_nothing(seed_archive, staff):
 restores_the_database = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+def dump(path, *, natural_primary):
+    call_command(
+        "dumpdata", "statements", natural_foreign=True, natural_primary=natural_primary, output=str(path)
+    )
+    return path
+
+
+def without_history(rows):
+    return {label: value for label, value in rows.items() if ".Historical" not in label}
+
+
 @restores_the_database
-def test_dumpdata_then_loaddata_into_an_emptied_database_gives_back_every_record(seed_archive, tmp_path):
-    dump = tmp_path / "archive-backup.json"
-    call_command("dumpdata", "statements", natural_foreign=True, natural_primary=True, output=str(dump))
+def test_a_backup_restored_into_an_emptied_database_gives_back_every_record_and_its_id(
+    seed_archive, tmp_path
+):
+    # Without --natural-primary the dump keeps ids, which permalinks (/quotes/32/) and citations use.
+    backup = dump(tmp_path / "backup.json", natural_primary=False)
     before = every_row()
     call_command("flush", interactive=False, verbosity=0)
     assert Quote.objects.count() == 0
-    call_command("loaddata", str(dump), verbosity=0)
-    after = every_row()
-    records = {label: rows for label, rows in before.items() if ".Historical" not in label}
-    assert {label: after[label] for label in records} == records
+    call_command("loaddata", str(backup), verbosity=0)
+    assert without_history(every_row()) == without_history(before)
+
+
+@restores_the_database
+def test_a_natural_key_dump_restored_gives_back_every_record_by_its_natural_key(seed_archive, tmp_path):
+    # With --natural-primary, records are matched by natural key: the same archive, possibly renumbered.
+    first = dump(tmp_path / "first.json", natural_primary=True)
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("loaddata", str(first), verbosity=0)
+    second = dump(tmp_path / "second.json", natural_primary=True)
+
+    def records(path):
+        return [r for r in json.loads(path.read_text()) if not r["model"].startswith("statements.historical")]
+
+    assert records(second) == records(first)
 
 
 @restores_the_database
@@ -410,10 +436,9 @@ def test_dumpdata_then_loaddata_into_an_emptied_database_gives_back_every_record
     reason="manage.py loaddata records a 'loaddata' history row for every record it loads, on top of the "
     "history rows the dump carries: a restore doubles the history (see docs/hardening.md)",
 )
-def test_dumpdata_then_loaddata_gives_back_the_history_exactly(seed_archive, tmp_path):
-    dump = tmp_path / "archive-backup.json"
-    call_command("dumpdata", "statements", natural_foreign=True, natural_primary=True, output=str(dump))
+def test_a_backup_restored_gives_back_the_history_exactly(seed_archive, tmp_path):
+    backup = dump(tmp_path / "backup.json", natural_primary=False)
     before = every_row()
     call_command("flush", interactive=False, verbosity=0)
-    call_command("loaddata", str(dump), verbosity=0)
+    call_command("loaddata", str(backup), verbosity=0)
     assert every_row() == before
