@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.template.loader import select_template
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views import View
 
@@ -31,24 +33,29 @@ def export_selected_as_csv(modeladmin, request, queryset):
 
 
 class ExportAdminMixin:
-    """A ModelAdmin's changelist, as currently filtered, searched and sorted, exported as CSV from a link
-    beside "Add", and the selected rows from an action: both through the lists' writer."""
+    """For a ModelAdmin whose model has an export table: an "Export these N as CSV" link beside the
+    changelist's tools, exporting the changelist as currently filtered, searched and sorted, and an action
+    exporting the selected rows; both through the lists' writer. The link is added around whatever
+    changelist template the admin uses (`{% extends %}` of it), so admins with their own keep theirs."""
 
-    change_list_template = "admin/statements/change_list_with_export.html"
+    def exportable(self, request):
+        return self.model in exports.TABLES and self.has_view_or_change_permission(request)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if self.has_view_permission(request):
+        if self.exportable(request):
             actions["export_selected_as_csv"] = self.get_action(export_selected_as_csv)
         return actions
 
     def get_urls(self):
+        if self.model not in exports.TABLES:
+            return super().get_urls()
         name = f"{self.opts.app_label}_{self.opts.model_name}_export_csv"
         export = path("export.csv", self.admin_site.admin_view(self.changelist_export_view), name=name)
         return [export, *super().get_urls()]
 
     def changelist_export_view(self, request):
-        if not self.has_view_or_change_permission(request):
+        if not self.exportable(request):
             raise PermissionDenied
         changelist = self.get_changelist_instance(request)
         return exports.export_response(
@@ -61,6 +68,13 @@ class ExportAdminMixin:
         )
 
     def changelist_view(self, request, extra_context=None):
-        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_export_csv"
-        extra_context = {**(extra_context or {}), "export_csv_url": reverse(name)}
-        return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        if isinstance(response, TemplateResponse) and self.exportable(request):
+            name = f"admin:{self.opts.app_label}_{self.opts.model_name}_export_csv"
+            response.context_data["export_csv_url"] = reverse(name)
+            names = response.template_name
+            response.context_data["change_list_base"] = select_template(
+                [names] if isinstance(names, str) else names
+            )
+            response.template_name = "admin/statements/change_list_with_export.html"
+        return response

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.db import connections, transaction
-from django.db.models import F
+from django.db.models import F, Lookup
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -32,7 +32,7 @@ from statements import filters, views
 from statements.models import Agency, Article, ArticleCountry, Country, Official, OfficialTitle, Outlet, Quote
 from statements.querysets import with_counts
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 1000
 LIST_SEPARATOR = "; "
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
@@ -104,6 +104,27 @@ def links_to(absolute_uri, url_name):
     return lambda key: f"{head}{key}{tail}"
 
 
+class AnyOf(Lookup):
+    """`column` is one of `ids`, the ids passed as one parameter (a PostgreSQL array, a JSON array on
+    SQLite) rather than one parameter each: a batch's thousands of ids cost neither Django's per-value
+    preparation of `__in` nor SQLite's limit on parameters."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::bigint[])", [*params, list(self.rhs)]
+
+    def as_sqlite(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(list(self.rhs))]
+
+
+def among(column, ids):
+    return AnyOf(F(column), ids)
+
+
 def grouped(pairs):
     """{key: [values]} from (key, value) rows, keeping their order."""
     groups = defaultdict(list)
@@ -144,10 +165,8 @@ class Table:
         """Lists of rows (tuples in column order), BATCH_SIZE records at a time, in the queryset's order."""
         link = links_to(absolute_uri, self.url_name)
         queryset = self.prepared(queryset)
-        connection = connections[queryset.db]
-        size = min(BATCH_SIZE, connection.features.max_query_params or BATCH_SIZE)
-        records = queryset.values_list(*self.fields).iterator(chunk_size=size)
-        for batch in batched(records, size):
+        records = queryset.values_list(*self.fields).iterator(chunk_size=BATCH_SIZE)
+        for batch in batched(records, BATCH_SIZE):
             yield self.rows(batch, link)
 
     def rows(self, batch, link):
@@ -201,19 +220,19 @@ class QuoteTable(Table):
         ids = [record[0] for record in batch]
         officials = grouped(
             (quote_id, (official_id, name))
-            for quote_id, official_id, name in Quote.officials.through.objects.filter(quote_id__in=ids)
+            for quote_id, official_id, name in Quote.officials.through.objects.filter(among("quote_id", ids))
             .order_by("quote_id", "official__name", "official__slug")
             .values_list("quote_id", "official_id", "official__name")
         )
         agencies = grouped(
             (quote_id, agency_label(name, acronym))
-            for quote_id, name, acronym in Quote.agencies.through.objects.filter(quote_id__in=ids)
+            for quote_id, name, acronym in Quote.agencies.through.objects.filter(among("quote_id", ids))
             .order_by("quote_id", "agency__name", "agency__slug")
             .values_list("quote_id", "agency__name", "agency__acronym")
         )
         countries = grouped(
             (quote_id, (code, name))
-            for quote_id, code, name in Quote.countries.through.objects.filter(quote_id__in=ids)
+            for quote_id, code, name in Quote.countries.through.objects.filter(among("quote_id", ids))
             .order_by("quote_id", "country__name", "country__code")
             .values_list("quote_id", "country__code", "country__name")
         )
@@ -269,7 +288,8 @@ def titles_at_the_time(pairs, published):
     fields = ("official_id", "article_id", "title", "agency__acronym", "agency__name")
     held = defaultdict(list)
     own = OfficialTitle.objects.filter(
-        official_id__in={official for official, _ in pairs}, article_id__in={article for _, article in pairs}
+        among("official_id", {official for official, _ in pairs}),
+        among("article_id", {article for _, article in pairs}),
     )
     for official_id, article_id, title, acronym, agency in own.order_by("title").values_list(*fields):
         if (official_id, article_id) in pairs:
@@ -279,7 +299,7 @@ def titles_at_the_time(pairs, published):
     if not pending:
         return held
     earlier = OfficialTitle.objects.filter(
-        official_id__in={official for official, _ in pending},
+        among("official_id", {official for official, _ in pending}),
         article__published__lte=max(published[article] for _, article in pending),
     )
     attested = defaultdict(list)  # official id -> [(date, label)], newest first
@@ -336,19 +356,19 @@ class ArticleTable(Table):
     def rows(self, batch, link):
         ids = [record[0] for record in batch]
         officials = grouped(
-            Article.officials.through.objects.filter(article_id__in=ids)
+            Article.officials.through.objects.filter(among("article_id", ids))
             .order_by("article_id", "official__name", "official__slug")
             .values_list("article_id", "official__name")
         )
         agencies = grouped(
             (article_id, agency_label(name, acronym))
-            for article_id, name, acronym in Article.agencies.through.objects.filter(article_id__in=ids)
+            for article_id, name, acronym in Article.agencies.through.objects.filter(among("article_id", ids))
             .order_by("article_id", "agency__name", "agency__slug")
             .values_list("article_id", "agency__name", "agency__acronym")
         )
         countries = grouped(
             (article_id, (code, name, mentions))
-            for article_id, code, name, mentions in ArticleCountry.objects.filter(article_id__in=ids)
+            for article_id, code, name, mentions in ArticleCountry.objects.filter(among("article_id", ids))
             .order_by("article_id", "-mentions", "country__name", "country__code")
             .values_list("article_id", "country__code", "country__name", "mentions")
         )
@@ -399,7 +419,7 @@ class OfficialTable(Table):
         ids = [record[0] for record in batch]
         titles, agencies = defaultdict(dict), defaultdict(dict)
         held = (
-            OfficialTitle.objects.filter(official_id__in=ids)
+            OfficialTitle.objects.filter(among("official_id", ids))
             .order_by("official_id", EARLIEST_FIRST, "title", "pk")
             .values_list("official_id", "title", "agency__acronym", "agency__name")
         )
