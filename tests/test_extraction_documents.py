@@ -155,3 +155,49 @@ def test_seed_output_has_the_contract_shape(path):
     for quote in result["quotes"]:
         assert all(a in keys for a in quote["speaker_agencies"])
     assert result == extract_document(text, str(path))  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        (
+            "Voters warned about fake texts\nBy Ann Lee\nMarch 4, 2022 / 9:15 AM / Updated 2 hours ago\n",
+            "2022-03-04",
+        ),
+        (
+            "Voters warned about fake texts\nA standfirst line sits here\n\n"
+            "Ann Lee Political editor\nWed 9 Mar 2022 07.00 GMT\n",
+            "2022-03-09",
+        ),
+        ("Voters warned about fake texts\n\nBy Ann Lee\nPublished On 9 Mar 2022\n", "2022-03-09"),
+        (
+            "Voters warned about fake texts\n"
+            "Ann Lee · Metro News · Posted: Mar 9, 2022 5:00 AM ET | Last Updated: March 9, 2022\n",
+            "2022-03-09",
+        ),
+        ("Voters warned about fake texts\n\nAll News 10:05 March 09, 2022\n", "2022-03-09"),
+    ],
+)
+def test_a_date_line_among_the_header_lines_gives_the_date(header, date):
+    text = header + "\nThe county said on Monday that 40 residents had reported the messages to the police.\n"
+    assert parse_metadata(text).published == date
+
+
+def test_a_date_in_the_first_paragraph_of_prose_is_not_a_date_line():
+    text = (
+        "Voters warned about fake texts\n\nThe county said on March 4, 2022 that residents had been warned.\n"
+    )
+    assert parse_metadata(text).published is None
+
+
+def test_a_section_label_above_the_headline_is_skipped():
+    text = (
+        "World\nPolice in two provinces investigate a wave of fake ballot messages\n\n"
+        "The messages began on Monday.\n"
+    )
+    assert parse_metadata(text).title == "Police in two provinces investigate a wave of fake ballot messages"
+
+
+def test_a_transcript_headline_loses_its_air_time():
+    text = "Voting Goes On Despite Threats. Aired 10-11p ET\n\nEVENING NEWS\n\nANCHOR: Good evening.\n"
+    assert parse_metadata(text).title == "Voting Goes On Despite Threats"

@@ -349,6 +349,7 @@ def parse_metadata(text: str) -> Metadata:
     # ---- header lines: markdown title, labelled fields, headline, byline, date line
     title_done = False
     consumed_any = False
+    label_only = False
     scan = i_line
     steps = 0
     while scan and steps < 12:
@@ -396,10 +397,15 @@ def parse_metadata(text: str) -> Metadata:
             d, p = parse_date(stripped)
             if d and not meta.published:
                 meta.published, meta.published_precision = d, p
-        elif not title_done and not consumed_any and _looks_like_headline(text, s, e):
-            meta.title = stripped
-            meta.title_span = (ls, le)
+        elif not title_done and not consumed_any and _is_section_label(text, stripped, e, nonblank):
+            label_only = True  # "Politics" / "World news" above the headline
+        elif not title_done and (not consumed_any or label_only) and _looks_like_headline(text, s, e):
+            # a TV transcript headline carries the air time: "...; Iran Emails Target Voters. Aired 8-9p ET"
+            mt = re.search(r"\.?\s+Aired\s+[\w:-]+(?:\s+(?:ET|PT|CT|EST|EDT))?\s*$", stripped)
+            meta.title = stripped[: mt.start()] if mt else stripped
+            meta.title_span = (ls, ls + len(meta.title))
             title_done = True
+            label_only = False
         else:
             handled = False
         if not handled:
@@ -409,7 +415,46 @@ def parse_metadata(text: str) -> Metadata:
         header_end = e
         scan = nonblank(e)
     meta.body_start = header_end
+    if not meta.published:
+        _header_date(text, line_spans, meta)
     return _finish(text, meta)
+
+
+_DATE_LINE_WORDS = re.compile(
+    r"(?i)\b(?:published|posted|updated|last|first|on|at|aired|all|news|ago|hours?|minutes?|mins?|source|"
+    r"editor|[A-Z]{2,4}|a\.m|p\.m|am|pm|et|bst|cet|cest|gmt|utc|edt|est|pst|pdt|aest|aedt|kst)\b"
+)
+
+
+def _header_date(text: str, line_spans: list[tuple[int, int]], meta: Metadata) -> None:
+    """A date line among the first lines of the document ("July 29, 2018 / 6:04 AM / Updated 3 hours ago",
+    "Tue 14 May 2019 18.30 BST", "Published On 11 Jan 2024", a byline with "· Posted: Sep 17, 2021"): the
+    first short line before the prose that states a full date."""
+    seen = 0
+    for s, e in line_spans:
+        line = text[s:e].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 8 or len(line) > 200 or _DATELINE.match(line):
+            return
+        if len(line) > 160 or (meta.title_span and s <= meta.title_span[0] < e):
+            continue
+        d, p = parse_date(line)
+        if not d or p != "day":
+            continue
+        # a date line, not a sentence of prose that mentions a date
+        if (
+            re.search(r"[a-z]\.$", line)
+            or len(re.findall(r"\b[a-z]{4,}\b", _DATE_LINE_WORDS.sub("", line))) > 2
+        ):
+            continue
+        meta.published, meta.published_precision = d, p
+        if s >= meta.body_start:
+            meta.metadata_spans.append(
+                (s + (len(text[s:e]) - len(text[s:e].lstrip())), s + len(text[s:e].rstrip()))
+            )
+        return
 
 
 def _is_date_only(line: str) -> bool:
@@ -425,6 +470,22 @@ def _is_date_only(line: str) -> bool:
     rest = re.sub(r"(?i)" + _MONTH_RE, "", rest)
     rest = re.sub(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", "", rest)
     return len(rest) <= 2
+
+
+def _is_section_label(text: str, line: str, e: int, nonblank) -> bool:
+    """A one- to three-word section name on the first line, with a headline of five or more words after it."""
+    if (
+        len(line) > 30
+        or not 1 <= len(line.split()) <= 3
+        or not line[:1].isupper()
+        or re.search(r"[.,:;!?\d]", line)
+    ):
+        return False
+    nxt = nonblank(e)
+    if not nxt:
+        return False
+    ns, ne = nxt
+    return len(text[ns:ne].split()) >= 5 and _looks_like_headline(text, ns, ne)
 
 
 def _looks_like_headline(text: str, s: int, e: int) -> bool:
