@@ -3,6 +3,7 @@
 import pytest
 
 from statements.extraction import canonical_name, extract_document, names_match
+from statements.extraction.people import family_first
 
 
 def officials(text):
@@ -129,3 +130,34 @@ def test_foreign_ministries_and_embassies_are_recognised_by_shape():
 def test_kremlin_is_a_body_only_when_it_acts_as_one():
     assert "Kremlin" not in agencies("Efforts by the Kremlin to boost Trump continued.\n")
     assert "Kremlin" in agencies("Kremlin spokesman Dmitry Peskov rejected the claims.\n")
+
+
+def test_names_with_accented_letters_are_whole_names():
+    found = officials("Interior Minister Hélène Lefèvre-Côté said the ministry had seen the posts.\n")
+    assert "Hélène Lefèvre-Côté" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alone"),
+    [
+        (
+            "Finance Ministry spokesperson Zhou Minghao said on Friday the accounts were fake. ",
+            "Zhou Minghao",
+            "Zhou",
+        ),
+        ("Interior Minister Jeong Hye-won said the ballots were safe. ", "Jeong Hye-won", "Jeong"),
+    ],
+)
+def test_family_name_first_names_are_referred_to_by_the_family_name(text, name, alone):
+    text += f'"We counted every paper ballot twice," {alone} said.\n'
+    result = extract_document(text, "doc.txt")
+    assert name in {o["name"] for o in result["officials"]}
+    assert result["quotes"][0]["speaker_officials"] == [name]
+
+
+def test_a_hyphenated_modifier_is_not_a_name_syllable():
+    found = officials("The Moscow-based group denied it. President Smith-to-be said so.\n")
+    assert not any(n.endswith(("-based", "-to")) for n in found)
+    assert not family_first("Kim Stevens")
+    assert family_first("Kim Do-hyun")
+    assert family_first("Lin Haoyu")

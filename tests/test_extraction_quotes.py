@@ -159,3 +159,13 @@ def test_spokesperson_for_a_body_is_tied_to_it():
 def test_quote_countries_are_those_its_text_mentions():
     text = "“Russia, China and Iran will seek to interfere,” the DOJ said.\n"
     assert quotes(text)[0]["countries"] == ["CN", "IR", "RU"]
+
+
+def test_trailing_subject_with_an_abbreviated_title_and_an_appositive():
+    text = (
+        "Mayor Ann Fisk said on Monday the count went well.\n\n"
+        '"The committee needs answers about the outage," Sen. Rita Oduya, a member of the budget panel, '
+        "told the radio station.\n"
+    )
+    result = quotes(text)
+    assert result[0]["speaker_officials"] == ["Rita Oduya"]

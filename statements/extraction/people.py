@@ -127,12 +127,61 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(p.strip(",") for p in parts)
 
 
+# common East Asian family names, written first ("Lin Haoyu", "Park Sang-min"): the family name alone refers
+# to the person ("Lin said")
+_FAMILY_FIRST = frozenset(
+    """
+    Li Lin Wang Zhang Chen Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Luo Gao Zheng Liang Xie Tang
+    Han Cao Deng Feng Cheng Cai Peng Pan Yuan Tian Dong Jiang Lai Hsiao Tsai Ko Hou Lu Su Ye Wei Jin Du Shen
+    Qin Fu Yu Xiao Yao Zou Xiong Qiu Yan Mao Chiu Chang Hsu Hsieh Kuo Wong Chan Leung Cheung Tse Tsang
+    Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Shin Yoo Oh Seo Kwon Hwang Ahn Song Hong Moon
+    Baek Nam Ryu Jeon Ko Bae Heo Noh Yun Chung
+    """.split()
+)
+# family names that are also common Western given or family names: family-first only with a hyphenated
+# given name ("Kim Do-hyun", not "Kim Stevens")
+_FAMILY_FIRST_AMBIGUOUS = frozenset(
+    "Lee Kim Song Hong Moon Park Chang Chan Young Ma Su Lu Yu He Han Nam Oh Ko".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def family_first(name: str) -> bool:
+    """True for a two-part East Asian name written family name first ("Lin Haoyu", "Choi Min-jae")."""
+    parts = _name_parts(name)
+    if len(parts) != 2 or parts[0] not in _FAMILY_FIRST:
+        return False
+    given = parts[1]
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", given):
+        return True
+    if parts[0] in _FAMILY_FIRST_AMBIGUOUS or given.lower() in _nicknames():
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z]{1,7}", given)) and given.lower() not in _western_given()
+
+
+@lru_cache(maxsize=1)
+def _western_given() -> frozenset[str]:
+    return frozenset(n.lower() for n in _nicknames())
+
+
+def family_name(name: str) -> str:
+    """The part of a name that refers to the person alone: the family name."""
+    parts = _name_parts(name)
+    if not parts:
+        return ""
+    return parts[0] if family_first(name) else parts[-1]
+
+
 @lru_cache(maxsize=65536)
 def names_match(a: str, b: str) -> bool:
     """True when two names can denote the same person ("Chris Krebs" / "Christopher Krebs" / "Krebs")."""
     pa, pb = _name_parts(a), _name_parts(b)
     if not pa or not pb:
         return False
+    if len(pa) == 1 and len(pb) == 2 and pa[0] == pb[0] and family_first(b):
+        return True
+    if len(pb) == 1 and len(pa) == 2 and pb[0] == pa[0] and family_first(a):
+        return True
     if pa[-1].lower() != pb[-1].lower():
         return False
     if len(pa) == 1 or len(pb) == 1:
@@ -393,8 +442,16 @@ def _legislature_context(text: str, s: int, e: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------- titles
 
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_TOKEN = (
-    r"(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*"
+    r"(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van)?[" + _UP + "][" + _LOW + "]+(?:[" + _UP + "][" + _LOW + "]+)?"
+    r"(?:-[" + _UP + "][" + _LOW + "]+"
+    # a lower-case syllable after a hyphen ("Park Sang-min", "Li Yueh-hua"), not "Iran-led", "Moscow-based"
+    r"|-(?!(?:led|run|era|like|wide|born|made|based|linked|backed|owned|style|type|tied|aligned|friendly|"
+    r"funded|sponsored|controlled|affiliated|connected|related|allied|leaning|centric|held|to|in|on|at|of|and|"
+    r"the|for|up|out|off|by|day|year|old|end|free|proof|wing|less|ness|ish|elect|esque|ism|ist|ite|ian|"
+    r"led|area|zone|bloc|camp|team|side|state|level|wide|long|term|time|show|news|mania|gate)\b)[a-z]{2,5}\b)*"
     r"|[A-Z]\.(?:[A-Z]\.)?)"
 )
 _NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r")*")
@@ -865,7 +922,7 @@ def find_officials(
             o.add_title(t, role_agency(t, ts))
     # bare surname mentions of known officials become aliases/mentions
     for o in officials:
-        surname = _name_parts(o.name)[-1]
+        surname = family_name(o.name)
         for s in _word_positions(text, surname, start, end):
             if any(a <= s < b for a, b in exclude_spans):
                 continue
@@ -1484,13 +1541,22 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
         subj = m.group("subj")
         if (
             len(subj.split()) <= 16
-            and not re.search(r"[.;]\s", subj)
+            and not _has_sentence_stop(subj)
             and not re.match(_CONJ + r"\b", subj)
             and not re.search(r"\b(?:that|which)\b", subj)
         ):
             s = start + m.start("subj")
             return subj, s, s + len(subj), m.group("verb")
     return None
+
+
+def _has_sentence_stop(subj: str) -> bool:
+    """A period or semicolon and a space inside `subj`, other than an abbreviation's ("Rep. Choi Min-jae")."""
+    for m in re.finditer(r"[.;]\s", subj):
+        if subj[m.start()] == "." and _ABBREV_BEFORE_DOT.search(subj, max(0, m.start() - 8), m.start()):
+            continue
+        return True
+    return False
 
 
 def _subject_segment(head: str) -> tuple[int, int] | None:
