@@ -615,11 +615,14 @@ def json_chunks(table, batches, *, count, applied_filters):
 def streamed(batches, using):
     """The batches, read inside a transaction on PostgreSQL: there `.iterator()` then reads a plain
     server-side cursor a chunk at a time, instead of a WITH HOLD one that the server fills before the
-    first row leaves."""
+    first row leaves, planned for reading all of it."""
     if connections[using].vendor != "postgresql":
         yield from batches
         return
     with transaction.atomic(using=using):
+        with connections[using].cursor() as cursor:
+            # Plan the cursor's query for reading every row, not for a fast first tenth.
+            cursor.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         yield from batches
 
 
