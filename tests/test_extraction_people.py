@@ -161,3 +161,86 @@ def test_a_hyphenated_modifier_is_not_a_name_syllable():
     assert not family_first("Kim Stevens")
     assert family_first("Kim Do-hyun")
     assert family_first("Lin Haoyu")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Acme's director of elections policy, Nora Vance, told the panel the ads were removed.\n",
+            "Nora Vance",
+        ),
+        ("Pima County's elections director, Omar Reyes, said the count was on time.\n", "Omar Reyes"),
+        (
+            '"We saw it," said the state\'s election commissioner, Hal Denton, who has served since 2019.\n',
+            "Hal Denton",
+        ),
+        ("Otto Brenner, the Green lawmaker who leads the panel, said the rules were weak.\n", "Otto Brenner"),
+        (
+            "Ines Vaz, head of the fraud unit of the Federal Police (PF), says the attacks continue.\n",
+            "Ines Vaz",
+        ),
+        ("Sara Moll, Acme's head of integrity for Europe, told the radio station.\n", "Sara Moll"),
+        ("Ravi Das, the Liberal incumbent in North Vale—Eastwood, wants a recount.\n", "Ravi Das"),
+        ("Labour lawmaker Jordan Pike said the company had been slow.\n", "Jordan Pike"),
+        ("Commission Executive Vice-President Lena Hart told reporters the case was open.\n", "Lena Hart"),
+        ("said Under Secretary for Trade and Economic Security Paul Orme.\n", "Paul Orme"),
+    ],
+)
+def test_officials_named_in_varied_title_shapes(text, name):
+    assert name in officials(text)
+
+
+def test_a_place_after_a_preposition_takes_no_appositive_title():
+    found = officials("In Lisbon, a Commission spokesperson, Ana Dias, said the review would continue.\n")
+    assert "Lisbon" not in found
+    assert "Ana Dias" in found
+
+
+def test_a_word_inside_a_body_name_is_not_a_person():
+    text = "a spokeswoman for the Department for Digital, Culture, Media and Sport said it would respond.\n"
+    assert "Culture" not in officials("A spokeswoman for the ministry spoke. " + text)
+
+
+def agency_surfaces(text):
+    return {s for a in extract_document(text, "doc.txt")["agencies"] for s in [a["name"], *a["surface"]]}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The Iranian Embassy in Paris called the report baseless.\n", "Iranian Embassy in Paris"),
+        (
+            "Diplomats at the consulates of the Russian Federation in Lyon were named.\n",
+            "consulates of the Russian Federation",
+        ),
+        ("Russia’s mission to the United Nations rejected the claim.\n", "United Nations"),
+        ("The clips spread on Instagram and X, the researchers said.\n", "X"),
+        ("The ruling by Moldova's Constitutional Court came late.\n", "Constitutional Court"),
+        ("Payments went through the Orion Media Group, prosecutors said.\n", "Orion Media Group"),
+        ("Pima County Recorder's Office staff worked overnight.\n", "Pima County Recorder's Office"),
+        ("Posts on WeChat and Weibo were referred to the RCMP.\n", "Royal Canadian Mounted Police"),
+    ],
+)
+def test_bodies_recognised_by_table_and_shape(text, surface):
+    assert surface in agency_surfaces(text)
+
+
+def test_an_outlet_that_was_told_is_not_a_body():
+    text = '"It was regrettable," the minister told Northern News Agency.\n'
+    assert not any("News Agency" in s for s in agency_surfaces(text))
+
+
+def test_a_state_secretary_of_state_is_not_the_state_department():
+    text = "Ohio's deputy secretary of state, Dana Fox, said the office was ready.\n"
+    assert "U.S. Department of State" not in agency_surfaces(text)
+
+
+def test_a_portfolio_title_does_not_run_over_a_list_of_names():
+    text = (
+        "The meeting included Director of National Intelligence Ann Kole and FBI Director Tom Reyes.\n\n"
+        "Minister of Digital Affairs Pia Lund said the platforms had been warned.\n"
+    )
+    found = officials(text)
+    assert found["Tom Reyes"]["titles"] == ["FBI Director"]
+    assert found["Pia Lund"]["titles"] == ["Minister of Digital Affairs"]

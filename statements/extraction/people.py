@@ -231,7 +231,34 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             out.append(m)
             taken.append((m.start, m.end))
     out.sort(key=lambda a: a.start)
-    return out
+    for m in out:
+        # "the Russian Embassy in London", "China's embassy in Ottawa": the mission's city is part of its name
+        if m.surface.endswith(("Embassy", "embassy", "Consulate", "consulate", "Mission", "mission")):
+            em = _MISSION_PLACE.match(text, m.end, end)
+            if em:
+                m.end = em.end()
+                m.surface = text[m.start : m.end]
+    # "Iran's mission to the United Nations" also names the United Nations
+    for m in list(out):
+        mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
+        host = agency_by_key(mm.group(1)) if mm else None
+        if host is not None and host != m.agency:
+            s0 = m.end - len(mm.group(1))
+            out.append(AgencyMention(s0, m.end, host, mm.group(1)))
+    # "told Yonhap News Agency": the outlet that carried the words, not a body in the story
+    return [
+        m
+        for m in out
+        if not (
+            m.surface.endswith("News Agency")
+            and re.search(r"\btold\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
+        )
+    ]
+
+
+_MISSION_PLACE = re.compile(
+    r"[ \u00a0]+(?:in|to)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?"
+)
 
 
 _MINISTRY_KINDS = {
@@ -250,7 +277,8 @@ _MINISTRY_KINDS = {
 _ORG_HEADS = (
     r"Institute|Institution|Foundation|Center|Centre|Council|Association|Commission|Committee|Agency|Bureau|Board|"
     r"Coalition|Alliance|Partnership|Observatory|Directorate|Ministry|Department|Office|Authority|"
-    r"Service|Command|Corporation|Corp\.|Inc\.|LLC|Ltd\."
+    r"Service|Command|Corporation|Corp\.|Inc\.|LLC|Ltd\.|Court|Group|University|Taskforce|Task Force|"
+    r"Mechanism"
 )
 
 
@@ -294,9 +322,16 @@ def _generic_patterns():
             "embassy",
         ),
         (r"[Ee]mbassy\s+of\s+(?P<c>" + cw + r")", "embassy"),
+        # "the consulates of the People's Republic of China", "the Embassy of the Republic of Korea"
+        (
+            r"(?:[Ee]mbass(?:y|ies)|[Cc]onsulates?(?:[ -][Gg]eneral)?)\s+of\s+(?:the\s+)?(?P<c>"
+            + alternation(_long_country_names())
+            + r")",
+            "mission",
+        ),
     ]
     # each shape with a word it cannot match without, to skip it quickly
-    needs = ["inistry", "inistry", "mbassy", "mbassy"]
+    needs = ["inistry", "inistry", "mbassy", "mbassy", " of "]
     shapes_re = [
         (re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind, need)
         for (pat, kind), need in zip(shapes, needs, strict=True)
@@ -310,7 +345,7 @@ def _generic_patterns():
         r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|City)\s+(?:Board\s+of\s+Elections|Board\s+of\s+Election\s+"
         r"Commissioners|Elections?\s+Board|Board\s+of\s+Supervisors|Board\s+of\s+Canvassers|Elections?\s+Office|"
         r"Elections?\s+Department|Elections?\s+Division|Registrar\s+of\s+Voters|Clerk(?:’s|'s)\s+Office|"
-        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections)"
+        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections|Recorder(?:(?:’s|'s)\s+Office)?)"
     )
     county_re = re.compile(r"(?<![\w-])" + county + r"(?![\w-])")
     by_surface = _agency_table()[0]
@@ -337,6 +372,22 @@ def _generic_patterns():
     return shapes_re, kremlin, county_re, unit_re, org_re, lead_re, head_re
 
 
+@lru_cache(maxsize=1)
+def _long_country_names() -> dict[str, str]:
+    """Country names of the country table that a mission is "of" ("People's Republic of China" -> CN)."""
+    from .countries import _table as country_table
+
+    out = {}
+    for f, code in country_table()[0].items():
+        if re.fullmatch(r"[A-Z][\w’'.]+(?: (?:of |the |and )*[A-Z][\w’'.]+)*", f) and not re.fullmatch(
+            r"[A-Z][a-z]+(?:n|ese|ish|i|ch|ian)", f
+        ):
+            out[f] = code
+            if "'" in f:
+                out[f.replace("'", "’")] = code
+    return out
+
+
 def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
     """Bodies not in the table, recognised by shape: foreign ministries and embassies, county election
     offices, units of a known agency, and capitalised names ending in an organisation word."""
@@ -348,6 +399,12 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         if need not in region:
             continue
         for m in pat.finditer(region):
+            if kind == "mission":
+                code = _long_country_names()[m.group("c")]
+                name = m.group()[0].upper() + m.group()[1:]
+                agency = Agency(name, None, "foreign government", code)
+                out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+                continue
             code, adj = words[m.group("c")]
             if kind == "ministry":
                 name = f"{adj} {_MINISTRY_KINDS[m.group('k').lower()]} Ministry"
@@ -390,6 +447,9 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         lead = lead_re.match(name)
         if lead:
             name = name[lead.end() :]
+        cm = re.match(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:’s|'s)\s", name)
+        if cm and cm.group(1) in words and len(name[cm.end() :].split()) >= 2:
+            name = name[cm.end() :]  # "Romania's Constitutional Court"
         if len(name.split()) < 2 or head_re.match(name):
             continue
         first = name.split()[0].rstrip("’'s")
@@ -408,8 +468,25 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
 
 
 _X_PLATFORM = re.compile(
-    r"(?:(?<=\bon )|(?<=\bto )|(?<=\bfrom )|(?<=\bvia )|(?<=\bplatform )|(?<=\bsite )|(?<=\bowns ))"
-    r"X(?=[ \u00a0]*(?:[,.;:)]|$|’s|'s|\s+(?:and|or|as)\b))"
+    r"(?:(?<=\bon )|(?<=\bto )|(?<=\bfrom )|(?<=\bvia )|(?<=\bplatform )|(?<=\bsite )|(?<=\bowns )"
+    r"|(?<=\bagainst )"
+    # "on TikTok and X", "Facebook, Instagram or X"
+    + "".join(
+        f"|(?<=\\b{p}{sep})"
+        for p in (
+            "Facebook",
+            "Instagram",
+            "TikTok",
+            "YouTube",
+            "Telegram",
+            "Threads",
+            "Meta",
+            "Reddit",
+            "WhatsApp",
+        )
+        for sep in (" and ", " or ", ", ")
+    )
+    + r")X(?=[ \u00a0]*(?:[,.;:)]|$|’s|'s|\s+(?:and|or|as|under|over|for|after|is|was|has|had|said|says)\b))"
     r"|(?<![\w-])X(?=,?[ \u00a0]+\(?formerly\b)"
 )
 
@@ -479,7 +556,26 @@ _STOP_NAME_WORDS = set(
     Russia Russian Iran Iranian China Chinese America Americans U.S Internet Research Statement Report
     Intelligence Community Covid Coronavirus Black Lives Matter Post Times News Journal Daily Via Image
     Getty Images AP Story Continue Reading Watch Listen Subscribe Sign Click Here Trump's Biden's
+    Conservative Conservatives Labour Liberal Liberals Tory Tories Greens Socialist Socialists Communist
+    Nationalist Unionist Centrist MP MPs MEP MEPs Lawmaker Recorder Incumbent
+    Affairs Finance Health Trade Economy Economic Education Transport Energy Communications Technology
+    Development Agriculture Environment Industry Innovation Digital Immigration Citizenship Safety Terrorism
+    Financial Interior Treasury Commerce Culture Media Sport
     """.split()
+)
+# every capitalised word of a title ("Executive Vice-President", "Premier") ends a name run
+_STOP_NAME_WORDS |= {
+    w.rstrip(".")
+    for key in ("roles", "ranks")
+    for t in json.loads((DATA / "titles.json").read_text(encoding="utf-8"))[key]
+    for w in t.split()
+    if w[:1].isupper() and w.rstrip(".") not in ("Member",)
+} | {"Executive", "Premier", "Chancellor", "Mayor", "Judge"}
+# given names that are also places ("Jordan Kellett", "Chad Morrison"): kept before another name
+_GIVEN_PLACE_NAMES = frozenset(
+    "Jordan Chad Georgia India Israel Kenya Florence Austin Dallas Houston Victoria Paris Virginia Carolina "
+    "Savannah Orlando Sydney Phoenix Charlotte Madison Tyler Jackson Lincoln Adelaide Brooklyn Sierra "
+    "Helena Regina Salem Aurora Eugene Denver Chelsea".split()
 )
 _ROLE_HEADS = (
     r"(?:director|secretary|undersecretary|commander|chief|head|administrator|commissioner|chairman|chairwoman|chair|"
@@ -488,7 +584,8 @@ _ROLE_HEADS = (
     r"l|officer|"
     r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
-    r"recorder|auditor|treasurer|sheriff|comptroller|investigator|"
+    r"recorder|auditor|treasurer|sheriff|comptroller|investigator|incumbent|legislator|MP|MEP|councillor|"
+    r"councilor|parliamentarian|"
     r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking"
     r" member)"
 )
@@ -520,6 +617,7 @@ def _title_regexes():
     mod = (
         r"(?:(?:former|Former|acting|Acting|then-|Then-|interim|Interim|outgoing|Outgoing|incoming|Incoming|retired|"
         r"Retired|top|senior|Senior|longtime|veteran|current|Deputy|deputy|Principal|principal|Assistant|assistant|"
+        r"Conservative|Labour|Liberal|Green|Tory|Republican|Democratic|Democrat|GOP|Socialist|opposition|Opposition|"
         r"Associate|associate|Executive|executive|Special|special|Senior|chief|Chief|Vice|vice|U\.S\.|US|"
         + adj
         + r"|[A-Z][a-z]+(?:’s|'s)|state|State|county|County|city|City|federal|Federal|the|The)[ \u00a0])*"
@@ -552,7 +650,19 @@ def _title_regexes():
     # followed by a separator that is not the chain's end, or by the chain's end itself
     sep = r"(?:[ \u00a0]and[ \u00a0]|[ \u00a0]&[ \u00a0]|,[ \u00a0]|[ \u00a0])"
     chain = r"(?:" + unit + r"(?:" + sep + r"(?![ \u00a0]$)|(?=[ \u00a0]$)))+"
-    return re.compile(r"(?<![\w'’.-])(" + chain + r")[ \u00a0]$"), re.compile(unit)
+    # "Under Secretary for Terrorism and Financial Intelligence", "Minister of Digital Affairs": a role with
+    # the capitalised name of its portfolio, only right before the name (so that it cannot run over the
+    # names of a list: "Director of National Intelligence Dan Coats and FBI Director Christopher Wray")
+    portfolio = (
+        r"(?:" + mod + r"(?:" + role + r")[ \u00a0](?:for|of)[ \u00a0](?:the[ \u00a0])?"
+        r"(?!(?:Secretary|Minister|Director|President|Governor|Senator|Chairman|Chair|Mayor|Commissioner|"
+        r"Ambassador|Chief|Prime|Deputy|Vice|Attorney|Speaker|Judge)\b)[A-Z][a-z]+"
+        r"(?:[ \u00a0](?:(?:and|of|the|&)[ \u00a0]){0,2}[A-Z][a-z]+){0,5})"
+    )
+    return (
+        re.compile(r"(?<![\w'’.-])(" + chain + r"|" + portfolio + r")[ \u00a0]$"),
+        re.compile(portfolio + r"(?=[ \u00a0]?$)|" + unit),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -573,6 +683,8 @@ def _may_end_title(left: str) -> bool:
     every unit ends with one of _title_end_words."""
     if not left or left[-1] not in " \u00a0":
         return False
+    if " of " in left[-80:] or " for " in left[-80:]:
+        return True  # perhaps a role with its portfolio ("Minister of Digital Affairs ")
     cs, ci, longest = _title_end_words()
     body = left[:-1]
     word = body[max(body.rfind(" "), body.rfind("\u00a0")) + 1 :][-longest:]
@@ -608,7 +720,11 @@ def _fixed_title_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
         t = f["title"]
         flags = 0 if f.get("case_sensitive") else re.I
         state = (
-            re.compile(r"(?:[A-Z][a-z]+ ?){1,2}(?:’s|'s)? " + re.escape(t))
+            re.compile(
+                r"(?:[A-Z][a-z]+ ?){1,2}(?:’s|'s)? (?:(?:deputy|assistant|Deputy|Assistant) )?(?i:"
+                + re.escape(t)
+                + ")"
+            )
             if f.get("state_level_if_prefixed")
             else None
         )
@@ -618,6 +734,11 @@ def _fixed_title_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
 
 @lru_cache(maxsize=16384)
 def _fixed_title_agency(title: str) -> Agency | None:
+    from .countries import _table as country_table
+
+    sm = re.match(r"((?:[A-Z][a-z]+ ?){1,2})(?:’s|'s) ", title)
+    if sm and sm.group(1).strip() in country_table()[4]:
+        return None  # "Georgia's deputy secretary of state": a state office, not a federal one
     for pattern, state, key in _fixed_title_patterns():
         if pattern.search(title):
             if state is not None and state.match(title):
@@ -684,6 +805,12 @@ def _strip_name_run(text: str, s: int, e: int) -> tuple[int, int] | None:
     while words and (
         text[words[0][0] : words[0][1]].rstrip(".") in _STOP_NAME_WORDS
         or _is_known_nonname(text[words[0][0] : words[0][1]])
+        and not (
+            len(words) > 1
+            and text[words[0][0] : words[0][1]] in _GIVEN_PLACE_NAMES
+            and text[words[1][0] : words[1][1]].rstrip(".") not in _STOP_NAME_WORDS
+            and not _is_known_nonname(text[words[1][0] : words[1][1]])
+        )
     ):
         words.pop(0)
     while words and (
@@ -711,7 +838,14 @@ def _nonname_words() -> set[str]:
 
     forms = set(country_table()[0])
     states = set(country_table()[4])
-    return {f for f in forms | states if " " not in f}
+    return {f for f in forms | states | _REGIONS if " " not in f}
+
+
+# continents and regions: never a person's name ("head of trust and safety for Europe")
+_REGIONS = frozenset(
+    """Europe Asia Africa Oceania Americas Antarctica Arctic Scandinavia Balkans Caucasus Caribbean Eurasia
+    Asia-Pacific Indo-Pacific Mideast Maghreb Sahel Baltics""".split()
+)
 
 
 @lru_cache(maxsize=16384)
@@ -747,7 +881,10 @@ def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
 
 
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[.;:]\s+|\n|,\s+|\band\s+)((?:The|the|A|a|Its|its|Their|their|His|his|Her|her)\s[^,.;“”\"\n]{0,100}?\b"
+    r"(?:^|[.;:,][\"”’]?\s+|\n|\band\s+|\b(?:said|says|told|wrote|added)\s+)"
+    r"((?:The|the|A|a|Its|its|Their|their|His|his|Her|her"
+    # "Facebook's head of public policy, Jane Roe," / "Fulton County's elections director, Jane Roe,"
+    r"|(?-i:(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*)(?:’s|'s))\s[^,.;“”\"\n]{0,100}?\b"
     + _ROLE_HEADS
     + r"\b[^,.;“”\"\n]{0,80}),[ \u00a0]$",
     re.I,
@@ -771,6 +908,8 @@ def find_officials(
         pm
         for pm in _person_mentions(text, start, end)
         if not any(s <= pm.start < e for s, e in exclude_spans)
+        # a word of a body's name ("Department for Digital, Culture, Media and Sport") is no person
+        and not any(a.start <= pm.start and pm.end <= a.end for a in agencies if not a.via_title)
         and not any(names_match(pm.name, a) and len(_name_parts(pm.name)) > 1 for a in exclude_names)
     ]
     title_owner: dict[tuple[str, int], Agency] = {}
@@ -810,17 +949,21 @@ def find_officials(
         after = text[pm.end : pm.end + 220]
         am = re.match(
             r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|serves[ \u00a0]+as|served[ \u00a0]+as)[ \u00a0]+)?"
-            r"((?:the|a|an|then|now)[ \u00a0]+)?([^,.;()\n“”\"]{3,140}?)(?=[,.;)\n“”\"]|$| said| says| told)",
+            r"((?:the|a|an|then|now)[ \u00a0]+)?([^,.;()\n“”\"]{3,140}?)"
+            r"(?=[,.;()\n“”\"]|$| said| says| told)",
             after,
         )
         if am and not re.match(r",[ \u00a0]+who[ \u00a0]+(?!is|was|serve)", after):
             phrase = am.group(2).strip()
+            # "Jane Roe, the Labour lawmaker who chairs the committee,": the role before the relative clause
+            phrase = re.split(r"[ \u00a0]+(?:who|whose)[ \u00a0]", phrase)[0]
             ph_start = pm.end + am.start(2)
-            if [
-                x
-                for x in _person_mentions(text, ph_start, ph_start + len(phrase))
-                if not any(a.start <= x.start < a.end for a in agencies) and not _is_place_or_body(x.name)
-            ] or re.search(
+            if re.search(
+                r"(?:^|\W)(?:in|In|at|At|from|From|to|of|for|on|On|with|by|By)[ \u00a0]+$",
+                text[max(0, pm.start - 6) : pm.start],
+            ):
+                pass  # "In Brussels, a spokesperson for ...": a place, not a name with an appositive
+            elif _names_another_person(text, ph_start, ph_start + len(phrase), agencies) or re.search(
                 r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b",
                 phrase,
             ):
@@ -829,7 +972,13 @@ def find_officials(
                 re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I)
                 and len(phrase.split()) <= 16
             ):
-                if not re.match(r"(?:who|which|that|and|but|or|said|says|told|according)\b", phrase):
+                # "a researcher at the X Institute": an academic, not an official
+                academic = re.search(
+                    r"\b(?:researcher|expert|professor|fellow|scholar|lecturer)\b", phrase
+                ) and re.search(r"\b(?:Universit|Institut|College|School|Academy|think tank)", phrase)
+                if not academic and not re.match(
+                    r"(?:who|which|that|and|but|or|said|says|told|according)\b", phrase
+                ):
                     titles.append((_clean_title(phrase), ph_start))
                     public = True
         wm = re.match(
@@ -937,6 +1086,25 @@ def find_officials(
         o.mentions.sort()
     _ = known
     return officials
+
+
+def _names_another_person(text: str, s: int, e: int, agencies: list[AgencyMention]) -> bool:
+    """True when an appositive text[s:e] names a person (so it is not the title of the name before it)."""
+    for x in _person_mentions(text, s, e):
+        if any(a.start <= x.start < a.end for a in agencies) or _is_place_or_body(x.name):
+            continue
+        # "the Liberal incumbent in North Vale", "head of the unit of the Federal Police": a place or a body
+        # after a preposition or an article
+        if re.search(
+            r"\b(?:the|The|in|for|from|of|at)[ \u00a0]+(?:[A-Z][\w’'-]*[ \u00a0—–-]+)*$",
+            text[max(0, x.start - 40) : x.start],
+        ):
+            continue
+        # "Acme's head of integrity", "the Green lawmaker": a possessive or a modifier, not a name
+        if re.match(r"(?:’s|'s)|[ \u00a0]+[a-z]", text[x.end : x.end + 3]):
+            continue
+        return True
+    return False
 
 
 def _is_word_char(ch: str) -> bool:
