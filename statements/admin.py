@@ -32,7 +32,7 @@ from statements.forms import (
     QuotePreviewFormSet,
     split_keys,
 )
-from statements.history import historical_m2m_values, history_of, recording, recording_raw_saves
+from statements.history import historical_m2m_values, history_of, recording
 from statements.ingest import Document, IngestError, ingest_documents
 from statements.models import (
     Agency,
@@ -373,8 +373,7 @@ class ArticleAdmin(ArchiveAdmin):
         reason = "ingest from the admin"
         correction = "corrected in the ingest preview"
         with transaction.atomic():
-            with recording_raw_saves(reason, user=request.user):
-                result = ingest_documents([document])
+            result = ingest_documents([document], reason=reason, user=request.user)
             if document.name in result.unchanged:
                 raise IngestError(f"{document.name}: this text is already in the archive")
             article = Article.objects.select_related("outlet").get(source_file=document.name)
