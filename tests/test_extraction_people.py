@@ -124,7 +124,8 @@ def test_state_title_does_not_imply_federal_department():
 def test_foreign_ministries_and_embassies_are_recognised_by_shape():
     found = agencies("Iran’s Foreign Ministry and the Chinese Embassy in Washington denied it.\n")
     assert found["Iranian Foreign Ministry"]["country"] == "IR"
-    assert found["Chinese Embassy"]["kind"] == "foreign government"
+    assert found["Embassy of China in the United States"]["kind"] == "foreign government"
+    assert "Chinese Embassy" in agencies("The Chinese Embassy denied it.\n")
 
 
 def test_kremlin_is_a_body_only_when_it_acts_as_one():
@@ -244,3 +245,16 @@ def test_a_portfolio_title_does_not_run_over_a_list_of_names():
     found = officials(text)
     assert found["Tom Reyes"]["titles"] == ["FBI Director"]
     assert found["Pia Lund"]["titles"] == ["Minister of Digital Affairs"]
+
+
+def test_an_embassy_with_its_city_is_named_by_both_countries():
+    text = (
+        "The Iranian Embassy in Ottawa called the report baseless.\n\n"
+        '"These claims are invented," the embassy said in a statement.\n'
+    )
+    result = extract_document(text, "doc.txt")
+    names = {a["name"] for a in result["agencies"]}
+    assert "Embassy of Iran in Canada" in names
+    quote = result["quotes"][0]
+    assert quote["speaker_agencies"] == ["Embassy of Iran in Canada"]
+    assert quote["speaker"] == "the embassy (Iranian Embassy in Ottawa)"

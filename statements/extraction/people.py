@@ -238,6 +238,12 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             if em:
                 m.end = em.end()
                 m.surface = text[m.start : m.end]
+        em = _MISSION_IN.search(m.surface) if "mbass" in m.surface else None
+        host = _country_code(em.group("place")) if em else None
+        if host and m.agency.country and host != m.agency.country:
+            # named as annotators and registries do: "Embassy of Russia in the United Kingdom"
+            name = f"Embassy of {_country_name(m.agency.country)} in {_country_name(host)}"
+            m.agency = agency_by_key(name) or Agency(name, None, "foreign government", m.agency.country)
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
         mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
@@ -257,8 +263,43 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
 
 
 _MISSION_PLACE = re.compile(
-    r"[ \u00a0]+(?:in|to)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?"
+    r"[ \u00a0]+(?:in|to)[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)"
 )
+
+
+_MISSION_IN = re.compile(
+    r"[Ee]mbass(?:y|ies)[ \u00a0]+(?:in|to)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?P<place>[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)$"
+)
+
+
+@lru_cache(maxsize=256)
+def _country_code(place: str) -> str | None:
+    """The country a capital or a country name stands for ("London" -> GB, "the UK" -> GB)."""
+    from .countries import _table as country_table
+
+    if place in ("Washington", "Washington D.C.", "Washington DC"):
+        return "US"  # an embassy "in Washington" is in the capital, not the state
+    forms = country_table()[0]
+    return forms.get(place) or forms.get(place.split()[0])
+
+
+@lru_cache(maxsize=256)
+def _country_name(code: str) -> str:
+    """A country's short name, with "the" where English uses it ("Russia", "the United Kingdom")."""
+    import pycountry
+
+    from .countries import DATA as COUNTRY_DATA
+
+    names = json.loads(COUNTRY_DATA.read_text(encoding="utf-8"))["names"].get(code)
+    if names:
+        name = names[0]
+    else:
+        c = pycountry.countries.get(alpha_2=code)
+        name = (getattr(c, "common_name", None) or c.name) if c else code
+    if re.match(r"(?:United|Republic|Netherlands|Philippines|Czech Republic)\b", name):
+        name = "the " + name
+    return name
 
 
 _MINISTRY_KINDS = {
@@ -1415,6 +1456,7 @@ class SpeakerResolver:
             ) or m.agency.kind in self._HEAD_KINDS.get(noun, ()):
                 best = m
         if best is not None and pos - best.start < 3000:
+            self.antecedent_surface = best.surface
             return best.agency
         return None
 
@@ -1547,7 +1589,12 @@ class SpeakerResolver:
                 )
             ant = self.antecedent(noun, p_start)
             if ant:
-                return Speaker(phrase, [], [ant.key], "agency" if not role else "unnamed", True)
+                # "the embassy (Russian Embassy in Washington)": the description and what it refers back to
+                shown = phrase
+                surface = getattr(self, "antecedent_surface", "")
+                if surface and surface.lower() not in phrase.lower() and not role:
+                    shown = f"{phrase} ({surface})"
+                return Speaker(shown, [], [ant.key], "agency" if not role else "unnamed", True)
         if role and not re.search(r"\b(?:officials)\b", lower):
             ags2 = self.role_antecedent(role.group(1), p_start)
             return Speaker(phrase, [], [a.key for a in ags2], "unnamed", bool(ags2))
