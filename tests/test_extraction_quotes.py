@@ -169,3 +169,49 @@ def test_trailing_subject_with_an_abbreviated_title_and_an_appositive():
     )
     result = quotes(text)
     assert result[0]["speaker_officials"] == ["Rita Oduya"]
+
+
+def test_a_clause_after_a_quote_is_not_its_attribution():
+    text = (
+        'The Budget Office said on Friday that the state had used loans to "paper over gaps" before the '
+        "2019 vote and called on lawmakers to act.\n"
+    )
+    result = quotes(text)
+    assert "vote" not in (result[0]["speaker"] or "")
+
+
+def test_a_second_quote_in_the_sentence_keeps_the_first_speaker():
+    text = (
+        "Foreign Ministry spokeswoman Ana Ruiz said Spain \u201cnever meddles in other countries\u201d and "
+        "urged Chile to \u201cstop spreading the so-called meddling story.\u201d\n"
+    )
+    result = quotes(text)
+    assert [q["speaker_officials"] for q in result] == [["Ana Ruiz"], ["Ana Ruiz"]]
+
+
+def test_the_subject_of_a_relative_clause_that_ends_in_the_verb():
+    text = (
+        "The app was banned after the first round, which the court voided after leaked police files "
+        'described a "coordinated" campaign.\n'
+    )
+    assert quotes(text)[0]["speaker"] == "leaked police files"
+
+
+def test_a_wire_dateline_is_not_part_of_the_subject():
+    text = 'OSLO (Reuters) - A Norwegian watchdog said on Monday that the ads were "plainly deceptive".\n'
+    assert quotes(text)[0]["speaker"] == "A Norwegian watchdog"
+
+
+def test_commas_inside_a_body_name_do_not_cut_the_subject():
+    text = (
+        "A spokesman for the Department for Education, Science, Youth and Sport said the ministry would "
+        '"study the findings".\n'
+    )
+    assert "spokesman" in quotes(text)[0]["speaker"]
+
+
+def test_a_second_fragment_joined_by_and_keeps_the_speaker():
+    text = 'The ministry rejected the report, calling it "entirely invented" and "a cheap smear."\n'
+    result = quotes(text)
+    assert [q["text"] for q in result] == ["entirely invented", "a cheap smear."]
+    assert result[1]["speaker"] == result[0]["speaker"]

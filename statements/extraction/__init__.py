@@ -259,6 +259,23 @@ def extract_document(text: str, name: str) -> dict:
             cue = leading_cue(text, sent_start, q.open_pos)
             if cue:
                 speaker = resolver.resolve(cue[0], cue[1], cue[2])
+            if (
+                prev_close
+                and results
+                and results[-1][1] is not None
+                and results[-1][2]
+                and (
+                    cue is not None
+                    and (speaker is None or speaker.kind in ("unnamed", "none"))
+                    # 'calling the claims "fabricated" and "malicious slander."'
+                    or re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s*", text[max(prev_close) + 1 : q.open_pos])
+                )
+                and re.search(
+                    r"\b(?:and|or|but)\s+(?:\w+\s+){0,3}$|^\s*(?:and|or|but)\b", text[sent_start : q.open_pos]
+                )
+            ):
+                # 'X said China "..." and urged Canada to "...": the sentence's speaker goes on
+                speaker, cue = results[-1][1], ("", 0, 0, "")
         if (
             speaker is not None
             and cue

@@ -945,12 +945,19 @@ def find_officials(
     before_re, unit_re = _title_regexes()
     people = _people_table()
     candidates: list[tuple[PersonMention, list[tuple[str, int]], bool]] = []
+    # "the Ministry for Education, Science, Youth and Sport": a list of capitalised portfolio words
+    portfolio_lists = [
+        (m.start(), m.end())
+        for m in _CAPITAL_LIST.finditer(text, start, end)
+        if re.search(r"\b(?:for|of|on)\s+(?:the\s+)?$", text[max(0, m.start() - 12) : m.start()])
+    ]
     mentions = [
         pm
         for pm in _person_mentions(text, start, end)
         if not any(s <= pm.start < e for s, e in exclude_spans)
         # a word of a body's name ("Department for Digital, Culture, Media and Sport") is no person
         and not any(a.start <= pm.start and pm.end <= a.end for a in agencies if not a.via_title)
+        and not any(s <= pm.start < e for s, e in portfolio_lists)
         and not any(names_match(pm.name, a) and len(_name_parts(pm.name)) > 1 for a in exclude_names)
     ]
     title_owner: dict[tuple[str, int], Agency] = {}
@@ -1455,6 +1462,14 @@ class SpeakerResolver:
                 re.search(r"\b" + noun + r"\b", n) for n in names
             ) or m.agency.kind in self._HEAD_KINDS.get(noun, ()):
                 best = m
+        if best is None:
+            # "A parliamentary committee said ... \n\n The Digital Committee, which ...": named just after
+            for m in self.agencies:
+                if pos <= m.start < pos + 400 and (
+                    re.search(r"\b" + noun + r"\b", m.agency.name.lower() + " " + m.surface.lower())
+                ):
+                    best = m
+                    break
         if best is not None and pos - best.start < 3000:
             self.antecedent_surface = best.surface
             return best.agency
@@ -1758,6 +1773,11 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
             len(subj.split()) <= 16
             and not _has_sentence_stop(subj)
             and not re.match(_CONJ + r"\b", subj)
+            # '"sow discord" before the 2016 vote and called on ...': the reporter's sentence goes on
+            and not re.match(
+                r"(?:before|after|during|since|until|into|over|under|against|through|across|among|as)\b", subj
+            )
+            and not re.search(r"\b(?:and|or|but)$", subj)
             and not re.search(r"\b(?:that|which)\b", subj)
         ):
             s = start + m.start("subj")
@@ -1774,10 +1794,17 @@ def _has_sentence_stop(subj: str) -> bool:
     return False
 
 
+_CAPITAL_LIST = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b")
+
+
 def _subject_segment(head: str) -> tuple[int, int] | None:
     """The subject of a speech verb at the end of `head`, skipping relative clauses, party tags and
     appositives."""
-    cuts = [m.start() for m in re.finditer(r"[,;:—–(]", head)]
+    # commas inside a capitalised name ("the Department for Digital, Culture, Media and Sport") cut nothing
+    inside = [(m.start(), m.end()) for m in _CAPITAL_LIST.finditer(head)]
+    cuts = [
+        m.start() for m in re.finditer(r"[,;:—–(]", head) if not any(s < m.start() < e for s, e in inside)
+    ]
     bounds = [-1, *cuts, len(head)]
     segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     i = len(segs) - 1
@@ -1851,6 +1878,13 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
         s = sent_start + (len(head) - len(head.lstrip()))
         return head.strip(), s, s + len(head.strip()), v.group()
     seg = _subject_segment(head)
+    # "..., which the court annulled after intelligence reports described": the verb's own clause
+    last = re.search(
+        r",\s*(?:which|who)\b[^,;:]*?\b(?:after|when|because|before|since|once|until)\s+(?=\S)([^,;:]+)$",
+        head,
+    )
+    if last:
+        seg = (last.start(1), len(head.rstrip()))
     if seg is None:
         return None
     a, b = seg
@@ -1862,6 +1896,21 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     am = re.search(r"\s+(?:" + _ADVERB + r")$", subj)
     if am:
         b -= len(subj) - am.start()
+        subj = head[a:b]
+    # "... which the court annulled after declassified intelligence reports described": the subject is the
+    # noun phrase of the clause the verb ends, after its subordinating word
+    sub = None
+    for sub in re.finditer(  # noqa: B007 - the last match
+        r"\b(?:after|which|who|when|while|because|before|since|where|whom|though|although|once|until)\s+",
+        subj,
+    ):
+        pass
+    if sub is not None and len(subj[sub.end() :].split()) >= 1:
+        a += sub.end()
+        subj = head[a:b]
+    dm = re.match(r".*\)\s*[-—–]+\s+", subj)
+    if dm:
+        a += dm.end()  # "LONDON (Reuters) - A British parliamentary committee"
         subj = head[a:b]
     if not subj.strip():
         return None
