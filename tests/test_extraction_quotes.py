@@ -215,3 +215,42 @@ def test_a_second_fragment_joined_by_and_keeps_the_speaker():
     result = quotes(text)
     assert [q["text"] for q in result] == ["entirely invented", "a cheap smear."]
     assert result[1]["speaker"] == result[0]["speaker"]
+
+
+def test_the_agency_refers_back_to_a_bureau():
+    text = (
+        "The Interior Ministry Cyber Crime Bureau said on Monday it had traced the clips.\n\n"
+        '"The evidence points abroad," the agency said.\n'
+    )
+    assert quotes(text)[0]["speaker"].startswith("the agency (")
+
+
+def test_what_it_called_is_not_a_speaker():
+    text = 'The embassy in Rome said Madrid "strongly rejects" what it called baseless claims.\n'
+    assert quotes(text)[0]["speaker"] != "what it"
+
+
+def test_a_colon_clause_names_the_speaker_inside_a_transcript_turn():
+    text = (
+        "REYES: The mood here is tense. County election director Ana Flores put it this way: "
+        '"Every ballot has a paper trail."\n'
+    )
+    assert quotes(text)[0]["speaker_officials"] == ["Ana Flores"]
+
+
+def test_she_said_after_a_non_official_named_in_the_paragraph():
+    text = (
+        'Mayor Tom Hale said the count was fine. "We are done," Hale said.\n\n'
+        "Rosa Imber, who teaches law at a college, said the threat was real. "
+        '"Trust is the target," she said.\n'
+    )
+    assert quotes(text)[1]["speaker_officials"] == ["Rosa Imber"]
+
+
+def test_a_quote_opening_a_sentence_after_a_said_sentence_is_that_speakers():
+    text = (
+        "Mayor Tom Hale said the count was fine.\n\n"
+        "Ed Morrow, a spokesman for the county board, said the intruders read data but changed nothing. "
+        "\u201cNo record was altered.\u201d\n"
+    )
+    assert quotes(text)[0]["speaker_officials"] == ["Ed Morrow"]

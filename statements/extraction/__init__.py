@@ -136,7 +136,9 @@ def _colon_speaker(text: str, para, open_pos: int, resolver) -> Speaker | None:
     before = text[para[0] : open_pos]
     if not re.search(r":\s*$", before):
         return None
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("”"))
+    cut = max(
+        before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("”"), before.rfind('"')
+    )
     s0 = para[0] + (cut + 1 if cut >= 0 else 0)
     e0 = para[0] + len(before.rstrip()) - 1
     offs = resolver._officials_in(s0, e0)
@@ -300,10 +302,35 @@ def extract_document(text: str, name: str) -> dict:
             # "A: I would say “...”": the one answering
             item[1] = _turn_speaker(text, para, q.open_pos, officials, resolver) or item[1]
             continue
-        item[1] = _turn_speaker(text, para, q.open_pos, officials, resolver) or _colon_speaker(
-            text, para, q.open_pos, resolver
+        # the clause right before the quote names the speaker more closely than the turn it is in
+        item[1] = _colon_speaker(text, para, q.open_pos, resolver) or _turn_speaker(
+            text, para, q.open_pos, officials, resolver
         )
         item[2] = item[1] is not None
+    # a quote opening a sentence right after "X, a spokesman for ..., said the intruders had read data." in
+    # the same paragraph: X's words go on
+    for item in results:
+        q = item[0]
+        if item[1] is not None:
+            continue
+        own = next(((s, e) for s, e in sents if s <= q.open_pos < e), None)
+        if own is None or text[own[0] : q.open_pos].strip(" “\"‘'"):
+            continue
+        prev = (
+            [(s, e) for s, e in sents if e <= own[0] and s >= paras[q.paragraph][0]]
+            if q.paragraph >= 0
+            else []
+        )
+        if not prev or re.search(r"[“”\"]", text[prev[-1][0] : prev[-1][1]]):
+            continue
+        vm = re.search(
+            r"\b(?:said|says|told|added|noted|explained|wrote|stated)\b", text[prev[-1][0] : prev[-1][1]]
+        )
+        cue = leading_cue(text, prev[-1][0], prev[-1][0] + vm.end() + 1) if vm else None
+        if cue:
+            sp = resolver.resolve(cue[0], cue[1], cue[2])
+            if sp.kind == "person" and sp.officials:
+                item[1], item[2] = sp, True
     # fill unattributed quotes from their neighbours
     for i, item in enumerate(results):
         q, speaker, explicit = item

@@ -1459,7 +1459,11 @@ class SpeakerResolver:
                 break
             names = (m.agency.name.lower(), m.surface.lower())
             if any(
-                re.search(r"\b" + noun + r"\b", n) for n in names
+                re.search(r"\b" + noun + r"\b", n)
+                # "the agency": a body whose name ends in Bureau, Service, Directorate ...
+                or noun == "agency"
+                and re.search(r"\b(?:bureau|service|directorate|administration|agency)$", n)
+                for n in names
             ) or m.agency.kind in self._HEAD_KINDS.get(noun, ()):
                 best = m
         if best is None:
@@ -1501,7 +1505,7 @@ class SpeakerResolver:
                 break
         return []
 
-    def last_named(self, pos: int, window: int = 1500) -> str | None:
+    def last_named(self, pos: int, window: int = 1500, with_pos: bool = False):
         """The full name (two to four capitalised words) of the person named last before pos, who is not an
         official: "Kathleen Orr, the county clerk in Dane County, described ... “...,” she said"."""
         lo = max(0, pos - window)
@@ -1518,7 +1522,7 @@ class SpeakerResolver:
             after = self.text[pm.end : pm.end + 2]
             if after[:1] not in (",", " ", "\u00a0", "."):
                 continue
-            best = pm.name
+            best = (pm.start, pm.name) if with_pos else pm.name
         return best
 
     def last_person(self, pos: int) -> Official | None:
@@ -1539,6 +1543,21 @@ class SpeakerResolver:
             # the speaker is the official named last before the verb ("Google's security chief Shane Huntley")
             return self._from_officials(offs, offs[0].name if len(offs) == 1 else None, "person")
         if lower in _PRONOUN_PERSON:
+            # "Elaine Marsh, who teaches at a university, said ... “...,” she said": a person named in the
+            # pronoun's own paragraph, after every speaker and official named before it
+            para_start = self.text.rfind("\n", 0, p_start) + 1
+            local = self.last_named(p_start, window=p_start - para_start, with_pos=True)
+            if local is not None:
+                lpos, lname = local
+                hist = max((h for h, sp in self.history if sp.kind == "person" and h < p_start), default=-1)
+                lp = self.last_person(p_start)
+                lp_pos = max((ms for ms, _ in lp.mentions if ms < p_start), default=-1) if lp else -1
+                if (
+                    lpos > hist
+                    and lpos > lp_pos
+                    and not any(names_match(o.name, lname) for o in self.officials)
+                ):
+                    return Speaker(lname, [lname], [], "person", True)
             for hpos, sp in reversed(self.history):
                 if sp.kind == "person" and hpos < p_start:
                     # prefer an official mentioned more recently than that speaker
@@ -1581,7 +1600,9 @@ class SpeakerResolver:
                 return Speaker(phrase, list(src.officials), list(src.agencies), "statement", True)
             return Speaker(phrase, [], [], "statement")
         role = re.search(
-            r"\b(spokesperson|spokesman|spokeswoman|official|representative|aide|diplomat|officer)s?\b", lower
+            r"\b(spokesperson|spokesman|spokeswoman|official|representative|aide|diplomat|officer|researcher|"
+            r"analyst|investigator)s?\b",
+            lower,
         )
         hm = re.search(
             r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
@@ -1778,6 +1799,7 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
                 r"(?:before|after|during|since|until|into|over|under|against|through|across|among|as)\b", subj
             )
             and not re.search(r"\b(?:and|or|but)$", subj)
+            and not re.match(r"what\b", subj)
             and not re.search(r"\b(?:that|which)\b", subj)
         ):
             s = start + m.start("subj")
@@ -1893,7 +1915,7 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     if cm:
         a += cm.end()
         subj = head[a:b]
-    am = re.search(r"\s+(?:" + _ADVERB + r")$", subj)
+    am = re.search(r"(?:\s+(?:" + _ADVERB + r"|already|repeatedly|publicly|often|twice))+$", subj)
     if am:
         b -= len(subj) - am.start()
         subj = head[a:b]
