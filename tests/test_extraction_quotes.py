@@ -254,3 +254,20 @@ def test_a_quote_opening_a_sentence_after_a_said_sentence_is_that_speakers():
         "\u201cNo record was altered.\u201d\n"
     )
     assert quotes(text)[0]["speaker_officials"] == ["Ed Morrow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Outside the hall, a few activists called for a "recount" of every ballot, the mayor said.\n',
+        "The checks, which the ministry calls \u201cdigital audits\u201d reviews, began in May.\n",
+        'Analysts said the line between "facts" and rumor had blurred.\n',
+    ],
+)
+def test_a_short_label_near_a_speech_verb_is_not_a_quote(text):
+    assert quotes(text) == []
+
+
+def test_a_second_fragment_after_a_few_small_words_keeps_the_speaker():
+    text = 'The envoy said Lima "strongly rejects" such "reckless claims."\n'
+    assert [q["speaker"] for q in quotes(text)] == ["The envoy", "The envoy"]

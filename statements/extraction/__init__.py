@@ -52,7 +52,7 @@ from .people import (
     names_match,
     trailing_cue,
 )
-from .quotes import find_quotes, is_title_or_term
+from .quotes import find_quotes, is_scare_term, is_title_or_term
 
 __all__ = ["DocumentError", "canonical_name", "extract_document", "names_match", "read_document"]
 
@@ -261,19 +261,21 @@ def extract_document(text: str, name: str) -> dict:
             cue = leading_cue(text, sent_start, q.open_pos)
             if cue:
                 speaker = resolver.resolve(cue[0], cue[1], cue[2])
+            between = text[max(prev_close) + 1 : q.open_pos] if prev_close else ""
             if (
                 prev_close
                 and results
                 and results[-1][1] is not None
                 and results[-1][2]
                 and (
+                    # 'X said China "..." and urged Canada to "..."'
                     cue is not None
                     and (speaker is None or speaker.kind in ("unnamed", "none"))
-                    # 'calling the claims "fabricated" and "malicious slander."'
-                    or re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s*", text[max(prev_close) + 1 : q.open_pos])
-                )
-                and re.search(
-                    r"\b(?:and|or|but)\s+(?:\w+\s+){0,3}$|^\s*(?:and|or|but)\b", text[sent_start : q.open_pos]
+                    and re.search(r"\b(?:and|or|but)\s+(?:\w+\s+){0,3}$|^\s*(?:and|or|but)\b", between)
+                    # 'calling the claims "fabricated" and "malicious slander."', 'said China "firmly opposes"
+                    # such "irresponsible remarks"': a few small words between
+                    or cue is None
+                    and re.fullmatch(r"\s*(?:,\s*)?(?:[a-z]+\s+){0,3}", between)
                 )
             ):
                 # 'X said China "..." and urged Canada to "...": the sentence's speaker goes on
@@ -379,7 +381,7 @@ def extract_document(text: str, name: str) -> dict:
             r"so-called\s*$|so called\s*$", text[max(0, q.open_pos - 12) : q.open_pos]
         ):
             continue
-        if is_title_or_term(text, q) and not explicit:
+        if is_title_or_term(text, q) and not explicit or is_scare_term(text, q):
             continue
         out_quotes.append(
             {

@@ -204,3 +204,21 @@ def is_title_or_term(text: str, q: Quote) -> bool:
         if all(w[0].isupper() or w.lower() in small for w in words) and caps >= 2:
             return True
     return False
+
+
+def is_scare_term(text: str, q: Quote) -> bool:
+    """A one- or two-word label in marks that no one is reported as saying, even with a speech verb near:
+    'called for a "hand count"', 'the department calls "cyber hygiene" checks', 'between "news" and
+    propaganda'."""
+    if len(re.findall(r"[\w'’-]+", q.text)) > 2:
+        return False
+    before = text[max(0, q.open_pos - 40) : q.open_pos]
+    close = q.close_pos if q.close_pos is not None else q.end
+    after = text[close + 1 : close + 30]
+    if re.search(r"\bcall(?:s|ed|ing)?\s+for\s+(?:a|an|the|more)?\s*$", before):
+        return True
+    if re.search(r"\b(?:calls|called|dubs|dubbed|terms|termed|labels|labell?ed)\s+$", before) and re.match(
+        r"[ \u00a0]+[a-z]+\b", after
+    ):
+        return True
+    return bool(re.search(r"\bbetween\s+$", before) and re.match(r"[ \u00a0]+and\b", after))
