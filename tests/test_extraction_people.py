@@ -258,3 +258,27 @@ def test_an_embassy_with_its_city_is_named_by_both_countries():
     quote = result["quotes"][0]
     assert quote["speaker_agencies"] == ["Embassy of Iran in Canada"]
     assert quote["speaker"] == "the embassy (Iranian Embassy in Ottawa)"
+
+
+def test_a_transcript_turn_with_a_role_names_an_official_but_not_an_anchor():
+    text = (
+        "JANE ROW, NEWS ANCHOR: Good evening.\n\n"
+        "PETER KOVAC, FBI DEPUTY DIRECTOR: We will find the people responsible.\n"
+    )
+    found = officials(text)
+    assert found["Peter Kovac"]["titles"] == ["FBI Deputy Director"]
+    assert found["Peter Kovac"]["agency"] == "FBI"
+    assert "Jane Row" not in found
+
+
+def test_people_listed_after_a_plural_role_are_officials():
+    text = (
+        "Two members of the state assembly, Ruth Vega of Tucson and Omar Pell of Yuma, wrote to the board.\n"
+    )
+    found = officials(text)
+    assert found["Ruth Vega"]["titles"] == ["member of the state assembly"]
+    assert "Omar Pell" in found
+
+
+def test_a_well_known_company_owner_is_an_official():
+    assert "Elon Musk" in officials("The regulator says Elon Musk's platform failed to act.\n")

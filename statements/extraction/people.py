@@ -1133,7 +1133,107 @@ def find_officials(
                 pass
         o.mentions.sort()
     _ = known
+    _transcript_officials(text, start, end, agencies, officials, exclude_names, role_agency)
+    _listed_officials(text, start, end, officials, exclude_names, role_agency)
     return officials
+
+
+# "ALAN BRODY, FBI ASSISTANT DIRECTOR: ..." - a transcript turn naming the speaker and the speaker's role
+_TURN_WITH_ROLE = re.compile(
+    r"^([A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]+){1,2}),[ \u00a0]+([A-Z][A-Z.&'’ -]{2,60}?):[ \u00a0]", re.M
+)
+_MEDIA_ROLES = re.compile(
+    r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|CONTRIBUTOR|PRODUCER|COMMENTATOR|EDITOR)\b"
+)
+
+
+def _transcript_officials(text, start, end, agencies, officials, exclude_names, role_agency) -> None:
+    if ":" not in text:
+        return
+    by_surface = _agency_table()[0]
+    for m in _TURN_WITH_ROLE.finditer(text, start, end):
+        role = m.group(2).strip()
+        if _MEDIA_ROLES.search(role) or not re.search(_ROLE_HEADS, role, re.I):
+            continue
+        name = " ".join(w.capitalize() for w in m.group(1).split())
+        if any(names_match(name, a) for a in exclude_names):
+            continue
+        title = " ".join(w if w in by_surface else w.capitalize() for w in role.split())
+        o = next((o for o in officials if names_match(o.name, name)), None)
+        if o is None:
+            o = Official(name)
+            officials.append(o)
+        o.aliases.add(name)
+        o.mentions.append((m.start(1), m.end(1)))
+        o.add_title(title, role_agency(title, m.start(2)) or _fixed_title_agency(title))
+        for tok in re.finditer(r"[A-Z][\w.&-]*", title):
+            agency = by_surface.get(tok.group())
+            if agency is not None and not o.agency:
+                o.roles[-1] = (o.roles[-1][0], agency)
+        o.mentions.sort()
+
+
+# "Three members of the European Parliament, Anna Keller of the Greens, Pierre Duval of Renew Europe and
+# Tomas Berg of the European People's Party, wrote ...": a plural role, then the people it names
+_LIST_ROLE = re.compile(
+    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Bb]oth|[Tt]he)?[ \u00a0]*"
+    r"(members|lawmakers|MPs|MEPs|senators|ministers|legislators|representatives|officials|governors|mayors)"
+    r"((?:[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?[A-Za-z][^,;.:\n]{2,60})?),[ \u00a0]+"
+)
+_LIST_NAME = re.compile(
+    r"(" + _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){1,2})"
+    r"(?:[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][^,;.:\n]{1,50}?)?"
+    r"(,[ \u00a0]+and[ \u00a0]+|,[ \u00a0]+|[ \u00a0]+and[ \u00a0]+|(?=[,;.:\n]))"
+)
+_SINGULAR = {
+    "members": "member",
+    "lawmakers": "lawmaker",
+    "MPs": "MP",
+    "MEPs": "MEP",
+    "senators": "senator",
+    "ministers": "minister",
+    "legislators": "legislator",
+    "representatives": "representative",
+    "officials": "official",
+    "governors": "governor",
+    "mayors": "mayor",
+}
+
+
+def _listed_officials(text, start, end, officials, exclude_names, role_agency) -> None:
+    for m in _LIST_ROLE.finditer(text, start, end):
+        pos, found = m.end(), []
+        while len(found) < 8:
+            nm = _LIST_NAME.match(text, pos, end)
+            if not nm:
+                break
+            found.append((nm.start(1), nm.end(1), nm.group(1)))
+            pos = nm.end()
+            if not nm.group(2).strip(" \u00a0") and "and" not in nm.group(2) and nm.group(2) != ", ":
+                break
+            if "and" in nm.group(2):
+                last = _LIST_NAME.match(text, pos, end)
+                if last:
+                    found.append((last.start(1), last.end(1), last.group(1)))
+                break
+        names = [
+            f for f in found if not any(w in _STOP_NAME_WORDS or _is_known_nonname(w) for w in f[2].split())
+        ]
+        if len(names) < 2 or len(names) != len(found):
+            continue
+        title = (_SINGULAR[m.group(1)] + m.group(2)).replace("\u00a0", " ")
+        for s0, e0, name in names:
+            if any(names_match(name, a) for a in exclude_names):
+                continue
+            o = next((o for o in officials if names_match(o.name, name)), None)
+            if o is None:
+                o = Official(name)
+                officials.append(o)
+            o.aliases.add(name)
+            if (s0, e0) not in o.mentions:
+                o.mentions.append((s0, e0))
+            o.add_title(title, role_agency(title, m.start(2)))
+            o.mentions.sort()
 
 
 def _names_another_person(text: str, s: int, e: int, agencies: list[AgencyMention]) -> bool:
