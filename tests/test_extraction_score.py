@@ -65,3 +65,24 @@ def test_held_out_corpus_scores_meet_unseen_targets(tmp_path):
     assert s["countries_f1"] >= 0.95
     assert s["officials_f1"] >= 0.85
     assert s["agencies_f1"] >= 0.85
+
+
+HELDOUT = ROOT / "tests" / "extraction_heldout"
+
+
+def test_varied_style_corpus_does_not_regress(tmp_path):
+    gold = HELDOUT / "heldout.gold.json"
+    if not gold.exists():
+        pytest.skip("no varied-style corpus")
+    names = [g["file"] for g in json.loads(gold.read_text(encoding="utf-8"))]
+    documents = [HELDOUT / "documents" / Path(name).name for name in names]
+    assert all(p.exists() for p in documents)
+    s = score(gold, documents, tmp_path)
+    # a little below what the extractor reaches, to catch regressions
+    assert s["quotes_f1"] >= 0.975
+    assert s["speakers"] >= 0.88
+    assert s["countries_f1"] >= 0.97
+    assert s["officials_f1"] >= 0.95
+    assert s["agencies_f1"] >= 0.93
+    assert s["metadata"] >= 0.95
+    assert s["overall"] >= 0.96
