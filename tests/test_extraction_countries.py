@@ -73,3 +73,13 @@ def test_years_in_prose_only():
 def test_date_prefix_year_is_metadata_not_a_mention():
     result = extract_document(" date 2021-03-16 The 2020 election was secure.", "doc.txt")
     assert result["years"] == [2020]
+
+
+def test_georgia_among_other_countries_is_the_country():
+    text = "Moscow tried the same in Georgia in 2008 and in Estonia in 2007, the minister said.\n"
+    assert "GE" in extract_document(text, "doc.txt")["countries"]
+
+
+def test_georgia_beside_the_usual_actors_stays_a_state():
+    text = "Russia and Iran targeted voter rolls in Georgia, officials in Atlanta said.\n"
+    assert "GE" not in extract_document(text, "doc.txt")["countries"]

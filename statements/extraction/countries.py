@@ -163,12 +163,15 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
                     if free(m.start(), m.end()) and not _is_person_context(region, m.start(), m.end()):
                         out.append((start + m.start(), start + m.end(), code, form))
             continue
-        if not any(form in region for form in amb_forms) or not cue_res[code].search(text):
+        if not any(form in region for form in amb_forms):
             continue
+        doc_cue = bool(cue_res[code].search(text))
         for form in amb_forms:
             form_re, states_re = form_res[form]
             for m in form_re.finditer(region):
                 if not free(m.start(), m.end()) or _is_person_context(region, m.start(), m.end()):
+                    continue
+                if not doc_cue and not _among_countries(region, m.start(), m.end(), code):
                     continue
                 near = region[max(0, m.start() - 40) : m.end() + 40]
                 if states_re.search(near):
@@ -181,6 +184,27 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
             out.append((start + w, start + w + 10, "US", "Washington"))
     out.sort()
     return out
+
+
+# countries that a U.S. election story often names beside a state ("Russia targeted Georgia's rolls")
+_USUAL_ACTORS = {"US", "RU", "CN", "IR", "KP"}
+
+
+def _among_countries(region: str, s: int, e: int, code: str) -> bool:
+    """'Russia did the same in Georgia in 2008, and they tried it in France in 2017': a name that is also a
+    U.S. state counts as the country when its sentence names another country that is not one of the usual
+    actors of a U.S. election story."""
+    a = max(region.rfind(". ", 0, s), region.rfind("\n", 0, s)) + 1
+    b_dot, b_nl = region.find(". ", e), region.find("\n", e)
+    b = min(x for x in (b_dot, b_nl, len(region)) if x >= 0)
+    forms, pattern, _, _, _ = _table()
+    for m in pattern.finditer(region, a, b):
+        other = forms[m.group(1)]
+        if other != code and other not in _USUAL_ACTORS and m.group(1)[:1].isupper():
+            if re.fullmatch(r"[A-Z][a-z]+(?:n|ese|ish|i|ch|ian)", m.group(1)):
+                continue  # an adjective ("French") says less than a name
+            return True
+    return False
 
 
 def countries_in(text: str) -> list[str]:
