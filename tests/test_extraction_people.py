@@ -282,3 +282,9 @@ def test_people_listed_after_a_plural_role_are_officials():
 
 def test_a_well_known_company_owner_is_an_official():
     assert "Elon Musk" in officials("The regulator says Elon Musk's platform failed to act.\n")
+
+
+def test_a_state_title_in_capitals_is_a_state_office():
+    text = "ANCHOR: Good evening.\n\nRAY FISK, OHIO DEPUTY SECRETARY OF STATE: We saw the emails.\n"
+    assert "U.S. Department of State" not in {a["name"] for a in agencies(text).values()}
+    assert officials(text)["Ray Fisk"]["titles"] == ["Ohio Deputy Secretary of State"]

@@ -271,3 +271,28 @@ def test_a_short_label_near_a_speech_verb_is_not_a_quote(text):
 def test_a_second_fragment_after_a_few_small_words_keeps_the_speaker():
     text = 'The envoy said Lima "strongly rejects" such "reckless claims."\n'
     assert [q["speaker"] for q in quotes(text)] == ["The envoy", "The envoy"]
+
+
+def test_a_report_described_as_a_bodys_review_is_that_bodys():
+    text = (
+        "The Senate Intelligence Committee met on Tuesday.\n\n"
+        "The bipartisan report, the latest part of the committee's review, found gaps in 14 states. "
+        "\u201cThe states remain exposed,\u201d the report said.\n"
+    )
+    assert quotes(text)[0]["speaker_agencies"] == ["SSCI"]
+
+
+def test_a_statement_with_a_modifier_names_its_source():
+    text = (
+        "In a flash alert to states in May, the FBI warned of probes from two IP addresses. "
+        '"Administrators should check their logs," the alert said.\n'
+    )
+    assert quotes(text)[0]["speaker_agencies"] == ["FBI"]
+
+
+def test_a_body_named_by_the_rest_of_a_known_name():
+    text = (
+        "Microsoft said on Friday that foreign groups used AI tools, according to the report by the "
+        'company\'s Threat Analysis Center. "AI is used at every stage," the report said.\n'
+    )
+    assert "Microsoft Threat Analysis Center" in quotes(text)[0]["speaker_agencies"]

@@ -502,10 +502,28 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             continue
         if re.search(r"(?:’s|'s)\s", name):
             continue
-        agency = agency_by_key(name) or Agency(name, None, _kind_for(name), None)
+        agency = agency_by_key(name) or _parent_named(name, text) or Agency(name, None, _kind_for(name), None)
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _agency_tails() -> dict[str, list[Agency]]:
+    """'Threat Analysis Center' -> the table agencies whose name is a company or body name followed by it."""
+    out: dict[str, list[Agency]] = {}
+    for agency in _agency_table()[2].values():
+        parts = agency.name.split(" ", 1)
+        if len(parts) == 2 and len(parts[1].split()) >= 2 and agency not in out.get(parts[1], []):
+            out.setdefault(parts[1], []).append(agency)
+    return out
+
+
+def _parent_named(name: str, text: str) -> Agency | None:
+    """A body named by the rest of a known name ("the company's Threat Analysis Center" in a story about
+    Microsoft: Microsoft Threat Analysis Center), when one known body fits."""
+    cands = [a for a in _agency_tails().get(name, []) if a.name.split(" ", 1)[0] in text]
+    return cands[0] if len(cands) == 1 else None
 
 
 _X_PLATFORM = re.compile(
@@ -777,8 +795,9 @@ def _fixed_title_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
 def _fixed_title_agency(title: str) -> Agency | None:
     from .countries import _table as country_table
 
-    sm = re.match(r"((?:[A-Z][a-z]+ ?){1,2})(?:’s|'s) ", title)
-    if sm and sm.group(1).strip() in country_table()[4]:
+    words = re.sub(r"(?:’s|'s)(?= )", "", title).split()
+    states = country_table()[4]
+    if len(words) > 1 and (words[0] in states or " ".join(words[:2]) in states):
         return None  # "Georgia's deputy secretary of state": a state office, not a federal one
     for pattern, state, key in _fixed_title_patterns():
         if pattern.search(title):
@@ -1158,7 +1177,10 @@ def _transcript_officials(text, start, end, agencies, officials, exclude_names, 
         name = " ".join(w.capitalize() for w in m.group(1).split())
         if any(names_match(name, a) for a in exclude_names):
             continue
-        title = " ".join(w if w in by_surface else w.capitalize() for w in role.split())
+        title = " ".join(
+            w if w in by_surface else w.lower() if w in ("OF", "THE", "AND", "FOR", "ON") else w.capitalize()
+            for w in role.split()
+        )
         o = next((o for o in officials if names_match(o.name, name)), None)
         if o is None:
             o = Official(name)
@@ -1474,7 +1496,7 @@ class SpeakerResolver:
                     cands.append((s, src))
                     continue
             m = re.match(
-                r"\s*(?:In|in)\s+an?\s+"
+                r"\s*(?:In|in)\s+an?\s+(?:[a-z]+\s+){0,2}"
                 + stw
                 + r"\s*(?:[^,]{0,40})?,\s*(?P<subj>.+?)\s+(?:"
                 + _verbs()
@@ -1500,6 +1522,16 @@ class SpeakerResolver:
             for m in re.finditer(r"\b(?:" + _REPORT_WORDS + r")\b", sent):
                 window_s = s + max(0, m.start() - 90)
                 ags = [a for a in self._agencies_in(window_s, s + m.end() + 40)]
+                # "The bipartisan report, the latest installment of the committee's review": the body a
+                # description near the report word refers back to
+                dm = re.search(
+                    r"\b(?:the|its)\s+(committee|agency|company|commission|bureau|department|ministry|panel|firm)"
+                    r"(?:’s|'s)",
+                    self.text[window_s : s + m.end() + 60],
+                )
+                ant = self.antecedent(dm.group(1), window_s + dm.start()) if dm else None
+                if ant is not None and ant not in ags:
+                    ags.insert(0, ant)
                 if ags:
                     cands.append((s + m.start(), ags))
         if union:
