@@ -365,14 +365,18 @@ def _generic_patterns():
         (r"[Ee]mbassy\s+of\s+(?P<c>" + cw + r")", "embassy"),
         # "the consulates of the People's Republic of China", "the Embassy of the Republic of Korea"
         (
-            r"(?:[Ee]mbass(?:y|ies)|[Cc]onsulates?(?:[ -][Gg]eneral)?)\s+of\s+(?:the\s+)?(?P<c>"
+            r"[Ee]mbass(?:y|ies)\s+of\s+(?:the\s+)?(?P<c>" + alternation(_long_country_names()) + r")",
+            "mission",
+        ),
+        (
+            r"[Cc]onsulates?(?:[ -][Gg]eneral)?\s+of\s+(?:the\s+)?(?P<c>"
             + alternation(_long_country_names())
             + r")",
             "mission",
         ),
     ]
     # each shape with a word it cannot match without, to skip it quickly
-    needs = ["inistry", "inistry", "mbassy", "mbassy", " of "]
+    needs = ["inistry", "inistry", "mbassy", "mbassy", "mbass", "onsulate"]
     shapes_re = [
         (re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind, need)
         for (pat, kind), need in zip(shapes, needs, strict=True)
@@ -526,28 +530,32 @@ def _parent_named(name: str, text: str) -> Agency | None:
     return cands[0] if len(cands) == 1 else None
 
 
-_X_PLATFORM = re.compile(
-    r"(?:(?<=\bon )|(?<=\bto )|(?<=\bfrom )|(?<=\bvia )|(?<=\bplatform )|(?<=\bsite )|(?<=\bowns )"
-    r"|(?<=\bagainst )"
-    # "on TikTok and X", "Facebook, Instagram or X"
-    + "".join(
-        f"|(?<=\\b{p}{sep})"
-        for p in (
-            "Facebook",
-            "Instagram",
-            "TikTok",
-            "YouTube",
-            "Telegram",
-            "Threads",
-            "Meta",
-            "Reddit",
-            "WhatsApp",
-        )
-        for sep in (" and ", " or ", ", ")
-    )
-    + r")X(?=[ \u00a0]*(?:[,.;:)]|$|’s|'s|\s+(?:and|or|as|under|over|for|after|is|was|has|had|said|says)\b))"
-    r"|(?<![\w-])X(?=,?[ \u00a0]+\(?formerly\b)"
+# X, the platform: a capital X standing alone ...
+_X_WORD = re.compile(
+    r"(?<![\w-])X(?=[ \u00a0]*(?:[,.;:)]|$|’s|'s"
+    r"|\s+(?:and|or|as|under|over|for|after|is|was|has|had|said|says)\b)|,?[ \u00a0]+\(?formerly\b)"
 )
+# ... after a word that takes a platform ("posted on X", "against X") or another platform ("TikTok and X")
+_X_BEFORE = re.compile(
+    r"(?:\b(?:on|to|from|via|platform|site|owns|against)"
+    r"|\b(?:Facebook|Instagram|TikTok|YouTube|Telegram|Threads|Meta|Reddit|WhatsApp)(?:,| and| or)) $"
+)
+
+
+class _XPlatform:
+    """finditer() over the mentions of X the platform ("posted on X", "X, formerly Twitter"), not
+    "Generation X", "Malcolm X" or "X-ray"."""
+
+    @staticmethod
+    def finditer(region: str):
+        for m in _X_WORD.finditer(region):
+            if re.match(r",?[ \u00a0]+\(?formerly\b", region[m.end() : m.end() + 14]) or _X_BEFORE.search(
+                region, max(0, m.start() - 14), m.start()
+            ):
+                yield m
+
+
+_X_PLATFORM = _XPlatform()
 
 
 def _kind_for(name: str) -> str:
@@ -1198,7 +1206,6 @@ def _transcript_officials(text, start, end, agencies, officials, exclude_names, 
 # "Three members of the European Parliament, Anna Keller of the Greens, Pierre Duval of Renew Europe and
 # Tomas Berg of the European People's Party, wrote ...": a plural role, then the people it names
 _LIST_ROLE = re.compile(
-    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Bb]oth|[Tt]he)?[ \u00a0]*"
     r"(members|lawmakers|MPs|MEPs|senators|ministers|legislators|representatives|officials|governors|mayors)"
     r"((?:[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?[A-Za-z][^,;.:\n]{2,60})?),[ \u00a0]+"
 )
@@ -1222,8 +1229,17 @@ _SINGULAR = {
 }
 
 
+_LIST_ROLE_WORD = re.compile(
+    r"\b(?:members|lawmakers|MPs|MEPs|senators|ministers|legislators|representatives|officials|governors|mayors)"
+    r"\b"
+)
+
+
 def _listed_officials(text, start, end, officials, exclude_names, role_agency) -> None:
-    for m in _LIST_ROLE.finditer(text, start, end):
+    for w in _LIST_ROLE_WORD.finditer(text, start, end):
+        m = _LIST_ROLE.match(text, w.start(), end)
+        if m is None:
+            continue
         pos, found = m.end(), []
         while len(found) < 8:
             nm = _LIST_NAME.match(text, pos, end)
