@@ -64,8 +64,26 @@ class PostgresCluster:
         self.bin = bins[-1].parent
         self.dir = Path(data_dir) / "pg"
         self.port = free_port()
+        self.started = False
+
+    def running_port(self):
+        """The port of a server already running on this cluster (left by an earlier run), or None."""
+        pid_file = self.dir / "postmaster.pid"
+        if not pid_file.exists():
+            return None
+        lines = pid_file.read_text().splitlines()
+        try:
+            os.kill(int(lines[0]), 0)
+        except (OSError, ValueError, IndexError):
+            return None
+        return int(lines[3]) if len(lines) > 3 else None
 
     def start(self):
+        port = self.running_port()
+        if port:  # reuse it, and leave it running: this run did not start it
+            self.port = port
+            return
+        self.started = True
         if not (self.dir / "PG_VERSION").exists():
             self.dir.mkdir(parents=True, exist_ok=True)
             if os.getuid() == 0:
@@ -107,6 +125,8 @@ class PostgresCluster:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
     def stop(self):
+        if not self.started:
+            return
         subprocess.run(
             as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.dir), "-m", "fast", "stop"]),
             stdout=subprocess.DEVNULL,
@@ -239,15 +259,16 @@ def render_database(vendor, r):
         "",
         "### Pages (HTTP, one serving process)",
         "",
-        "| page | runs | p50 ms | p95 ms | TTFB p50 ms | queries | KB |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| page | runs | cold ms | p50 ms | p95 ms | TTFB p50 ms | queries | KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for case in r["pages"]:
         if case.get("skipped"):
-            lines.append(f"| {case['name']} `{case['url']}` | | {case['skipped']} | | | | |")
+            lines.append(f"| {case['name']} `{case['url']}` | | | {case['skipped']} | | | | |")
             continue
         lines.append(
-            f"| {case['name']} `{case['url']}` | {case['runs']} | {ms(case['p50'])} | {ms(case['p95'])} | "
+            f"| {case['name']} `{case['url']}` | {case['runs']} | {ms(case.get('cold'))} | "
+            f"{ms(case['p50'])} | {ms(case['p95'])} | "
             f"{ms(case['ttfb50'])} | {case.get('queries', '')} | {case['bytes'] / 1024:,.0f} |"
         )
     lines += [
@@ -352,11 +373,13 @@ class Server:
 
 
 def measure_page(server, name, url, runs):
-    status, *_ = server.get(url)
+    status_and_times = server.get(url)
+    status = status_and_times[0]
     if status == 404:
         return {"name": name, "url": url, "skipped": "n/a (404: not built yet)"}
     if status != 200:
         return {"name": name, "url": url, "skipped": f"error (HTTP {status})"}
+    cold = status_and_times[2]  # the serving process's first request for this URL: nothing cached yet
     first = server.get(url)
     runs = runs if first[2] < BIG else max(3, runs // 5) if first[2] < SLOW else 1
     results = [server.get(url) for _ in range(runs)] if runs > 1 else [first]
@@ -364,6 +387,7 @@ def measure_page(server, name, url, runs):
     return {
         "name": name,
         "url": url,
+        "cold": cold,
         "runs": runs,
         "p50": statistics.median(totals),
         "p95": percentile(totals, 0.95),
@@ -384,6 +408,7 @@ def measure_pages_cycling(server, name, urls, runs):
     return {
         "name": name,
         "url": urls[0] + f" (+{len(urls) - 1} others)",
+        "cold": first.get("cold"),
         "runs": runs,
         "p50": statistics.median(totals),
         "p95": percentile(totals, 0.95),

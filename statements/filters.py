@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from statements.models import Agency, Article, Country, Official, Outlet, Quote
+from statements.querysets import cached
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 25
@@ -121,6 +122,23 @@ class ArchiveFilterSet(django_filters.FilterSet):
                 self._qs = self.filter_queryset(self.queryset.all()).sorted_by(self.sort_key())
         return self._qs
 
+    def applied(self, skip=()):
+        """The active filters and their values, in a stable order: what the records depend on (not the sort
+        or the page size), as a cache key."""
+        return tuple(
+            (name, tuple(value) if isinstance(value, list) else value)
+            for name, value in sorted(self.cleaned.items())
+            if name not in skip
+            and (name not in self.CONTROLS or name == "country_mode")
+            and value not in (None, "", [])
+        )
+
+    def count(self):
+        """How many records the filters select; cached for the archive's current version."""
+        if not self.is_valid():
+            return 0
+        return cached((type(self).__name__, "count", self.applied()), self.qs.count)
+
     def sort_key(self):
         searching = bool(self.cleaned.get("q"))
         sort = self.cleaned.get("sort")
@@ -145,9 +163,16 @@ class ArchiveFilterSet(django_filters.FilterSet):
             return []
         facets = []
         for name, (title, counts, param, repeats) in self.FACETS.items():
-            records = self.filter_queryset(self.queryset.all(), skip=self._facet_skips(param, repeats))
+            skips = self._facet_skips(param, repeats)
+            records = self.filter_queryset(self.queryset.all(), skip=skips)
             limit = None if name in show_all else FACET_LIMIT
-            rows = getattr(records, counts)()
+            # One more than shown, to know whether to offer "more"; cached for the archive's version.
+            rows = cached(
+                (type(self).__name__, name, self.applied(skip=skips), limit),
+                lambda records=records, counts=counts, limit=limit: getattr(records, counts)(
+                    limit=None if limit is None else limit + 1
+                ),
+            )
             facet = Facet(name=name, title=title)
             selected = self._selected(param)
             for row in rows if limit is None else rows[:limit]:

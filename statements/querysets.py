@@ -1,17 +1,88 @@
 """The read API: every page, facet count and export starts from these querysets.
 
 Filters across many-to-many relations use `Exists` subqueries rather than joins, so a quote that mentions
-two countries appears once in a list without `.distinct()`, and the grouped facet counts stay exact.
+two countries appears once in a list without `.distinct()`, and the grouped facet counts stay exact
+(and need no DISTINCT: each (record, key) pair of a link table is unique).
+
+Quotes carry their article's date (`Quote.published`, `Quote.year`), so filtering by year and sorting by
+date touch the quote table alone, by index (migration 0007).
+
+What is read often and is the same for every reader (counts, facets, the home page) is cached with
+`cached()`, under a version that every write to the archive's tables replaces (`archive_changed`).
 """
 
+import hashlib
+import time
+
+from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from statements import search
+
+# ------------------------------------------------------------------------------------------ caching
+VERSION_KEY = "archive:version"
+CACHE_SECONDS = 60 * 60
+APP_LABEL = "statements"
+
+
+def archive_version():
+    """A token that changes whenever the archive's records change (see `archive_changed`)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, str(time.time_ns()), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def archive_changed(**kwargs):
+    """Forget every cached count and facet: a new version makes the old keys unreachable.
+
+    Connected to post_save, post_delete and m2m_changed of the app's models (loaddata's and ingest's raw
+    saves included); bulk writers that send no signals (statements.synthetic) call it themselves. The
+    default LocMemCache is per process: with several processes, use a shared cache (Redis, Memcached,
+    the database) so that a write in one reaches them all, or accept up to CACHE_SECONDS of staleness.
+    """
+    sender = kwargs.get("sender")
+    if sender is None or sender._meta.app_label == APP_LABEL:
+        cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+for _signal in (post_save, post_delete, m2m_changed):
+    _signal.connect(archive_changed, dispatch_uid=f"statements.querysets.archive_changed.{_signal}")
+
+
+def cached(parts, compute, timeout=CACHE_SECONDS):
+    """`compute()`, remembered under `parts` (anything with a stable repr) for this archive version."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"archive:{archive_version()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def _upper(codes):
     return sorted({code.upper() for code in codes})
+
+
+def _ids(model, field, values):
+    """The primary keys of the records whose `field` is among `values` (cached per archive version).
+
+    The link tables are filtered by these ids rather than by a join on the code or slug: the planner then
+    knows how many quotes the chosen country has (its statistics are per id), and walks the date index for
+    a common one instead of gathering all of its quotes first.
+    """
+    values = sorted(set(values))
+    return cached(
+        ("ids", model._meta.label, field, tuple(values)),
+        lambda: sorted(
+            model._default_manager.filter(**{f"{field}__in": values}).values_list("pk", flat=True)
+        ),
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -27,8 +98,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def mentioning(self, *codes):
         """Articles that mention any of the countries."""
+        country = self.model.countries.field.related_model
         mentions = self.model.countries.through.objects.filter(
-            article=OuterRef("pk"), country__code__in=_upper(codes)
+            article=OuterRef("pk"), country_id__in=_ids(country, "code", _upper(codes))
         )
         return self.filter(Exists(mentions))
 
@@ -45,7 +117,10 @@ class ArticleQuerySet(models.QuerySet):
         return search.search_articles(self, query)
 
     def for_list(self):
-        return self.select_related("outlet").annotate(quote_count=Count("quotes", distinct=True))
+        # A correlated count per listed article (by index), not a GROUP BY over every filtered article.
+        quotes = self.model.quotes.field.model.objects.filter(article=OuterRef("pk")).order_by()
+        counted = quotes.values("article").annotate(n=Count("pk")).values("n")
+        return self.select_related("outlet").annotate(quote_count=Coalesce(Subquery(counted), 0))
 
     def for_detail(self):
         return self.select_related("outlet").prefetch_related(
@@ -66,31 +141,32 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by(*orderings[key], "pk")
 
     # Facets: one grouped query each, over the records of this queryset.
-    def year_counts(self):
-        return _counted(self, "year")
+    def year_counts(self, limit=None):
+        return _counted(self, "year", limit=limit)
 
-    def country_counts(self):
-        return _counted(self, "countries__code", "countries__name")
+    def country_counts(self, limit=None):
+        return _counted(self, "countries__code", "countries__name", limit=limit)
 
-    def outlet_counts(self):
-        return _counted(self, "outlet__slug", "outlet__name")
+    def outlet_counts(self, limit=None):
+        return _counted(self, "outlet__slug", "outlet__name", limit=limit)
 
 
 class QuoteQuerySet(models.QuerySet):
     def in_year(self, year):
-        return self.filter(article__year=year)
+        return self.filter(year=year)
 
     def in_years(self, first=None, last=None):
         if first is not None:
-            self = self.filter(article__year__gte=first)
+            self = self.filter(year__gte=first)
         if last is not None:
-            self = self.filter(article__year__lte=last)
+            self = self.filter(year__lte=last)
         return self
 
     def mentioning(self, *codes):
         """Quotes whose words mention any of the countries."""
+        country = self.model.countries.field.related_model
         mentions = self.model.countries.through.objects.filter(
-            quote=OuterRef("pk"), country__code__in=_upper(codes)
+            quote=OuterRef("pk"), country_id__in=_ids(country, "code", _upper(codes))
         )
         return self.filter(Exists(mentions))
 
@@ -100,11 +176,15 @@ class QuoteQuerySet(models.QuerySet):
         return self
 
     def by_officials(self, *slugs):
-        said = self.model.officials.through.objects.filter(quote=OuterRef("pk"), official__slug__in=slugs)
+        official = self.model.officials.field.related_model
+        ids = _ids(official, "slug", slugs)
+        said = self.model.officials.through.objects.filter(quote=OuterRef("pk"), official_id__in=ids)
         return self.filter(Exists(said))
 
     def by_agencies(self, *slugs):
-        said = self.model.agencies.through.objects.filter(quote=OuterRef("pk"), agency__slug__in=slugs)
+        agency = self.model.agencies.field.related_model
+        ids = _ids(agency, "slug", slugs)
+        said = self.model.agencies.through.objects.filter(quote=OuterRef("pk"), agency_id__in=ids)
         return self.filter(Exists(said))
 
     def in_outlets(self, *slugs):
@@ -123,63 +203,67 @@ class QuoteQuerySet(models.QuerySet):
         )
 
     def sorted_by(self, key):
-        by_date = ["article__source_file", "start"]
+        """Within a date, quotes keep their article's order (article, then place in it). "-date" is exactly
+        the order of the indexes quote_published_desc_idx and quote_year_published_idx."""
+        by_date = ["article_id", "start"]
         orderings = {
-            "date": [F("article__published").asc(nulls_last=True), *by_date],
-            "-date": [F("article__published").desc(nulls_last=True), *by_date],
-            "speaker": ["speaker", F("article__published").asc(nulls_last=True), *by_date],
+            "date": [F("published").asc(nulls_last=True), *by_date],
+            "-date": [F("published").desc(nulls_last=True), *by_date],
+            "speaker": ["speaker", F("published").asc(nulls_last=True), *by_date],
             "article": ["article__title", "article__source_file", "start"],
-            "relevance": [
-                F("search_rank").desc(nulls_last=True),
-                F("article__published").desc(nulls_last=True),
-            ],
+            "relevance": [F("search_rank").desc(nulls_last=True), F("published").desc(nulls_last=True)],
         }
         return self.order_by(*orderings[key], "pk")
 
     def latest(self, count):
         return self.for_list().sorted_by("-date")[:count]
 
-    # Facets: one grouped query each, over the records of this queryset.
-    def year_counts(self):
-        return _counted(self, "article__year")
+    # Facets: one grouped query each, over the records of this queryset, the `limit` most frequent values.
+    def year_counts(self, limit=None):
+        return _counted(self, "year", limit=limit)
 
-    def country_counts(self):
-        return _counted(self, "countries__code", "countries__name")
+    def country_counts(self, limit=None):
+        return _counted(self, "countries__code", "countries__name", limit=limit)
 
-    def agency_counts(self):
-        return _counted(self, "agencies__slug", "agencies__name")
+    def agency_counts(self, limit=None):
+        return _counted(self, "agencies__slug", "agencies__name", limit=limit)
 
-    def official_counts(self):
-        return _counted(self, "officials__slug", "officials__name")
+    def official_counts(self, limit=None):
+        return _counted(self, "officials__slug", "officials__name", limit=limit)
 
-    def outlet_counts(self):
-        return _counted(self, "article__outlet__slug", "article__outlet__name")
+    def outlet_counts(self, limit=None):
+        return _counted(self, "article__outlet__slug", "article__outlet__name", limit=limit)
 
     def per_year_and_country(self):
         """(year, country code, number of quotes) for the home page's timeline."""
         return (
             self.order_by()
-            .filter(article__year__isnull=False)
-            .values_list("article__year", "countries__code")
-            .annotate(count=Count("pk", distinct=True))
-            .order_by("article__year", "countries__code")
+            .filter(year__isnull=False)
+            .values_list("year", "countries__code")
+            .annotate(count=Count("pk"))
+            .order_by("year", "countries__code")
         )
 
 
-def _counted(queryset, key, label=None):
-    """Rows of {"key", "label", "count"}: how many distinct records carry each value of `key`.
+def _counted(queryset, key, label=None, limit=None):
+    """Rows of {"key", "label", "count"}: how many records carry each value of `key`, most first; the
+    first `limit` of them (the long tail cut in the database) when `limit` is given.
 
     Sorting and the search annotation are dropped first: in a grouped query they would become part of the
-    GROUP BY. Records without a value (a quote that mentions no country) are left out.
+    GROUP BY. Records without a value (a quote that mentions no country) are left out. `Count("pk")`
+    without DISTINCT: the lists filter many-to-many relations with `Exists`, so each record meets each
+    value of `key` once (link tables are unique on the pair).
     """
     fields = [key] if label is None else [key, label]
     rows = (
         queryset.order_by()
         .filter(~Q(**{f"{key}__isnull": True}))
         .values(*fields)
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(count=Count("pk"))
         .order_by("-count", label or key, key)
     )
+    if limit is not None:
+        rows = rows[:limit]
     return [
         {"key": row[key], "label": row[label] if label else row[key], "count": row["count"]} for row in rows
     ]

@@ -12,9 +12,9 @@ input can break the search syntax of either database.
 import re
 from functools import lru_cache
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
-from django.db.models import FloatField, Value
+from django.db.models import Expression, FloatField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_migrate
 
@@ -44,24 +44,42 @@ def search_articles(queryset, query):
     return _search(queryset, query, ARTICLE_VECTOR)
 
 
+class StoredDocument(Expression):
+    """PostgreSQL: the quote table's stored `search_document` (migration 0007), the very vector of
+    QUOTE_VECTOR computed once at write time, on whatever alias the quote table has in the query."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name('search_document')}", []
+
+
 def _search(queryset, query, vector):
     terms = search_terms(query)
     if not terms:
         # Nothing to search for; still annotated, so that sorting by relevance stays possible.
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
+    table = queryset.model._meta.db_table
     if connections[queryset.db].vendor == "postgresql":
         # "plain": every word must match, as in the FTS5 query below; stemmed with the English dictionary.
         words = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
-        return queryset.annotate(search_vector=vector, search_rank=SearchRank(vector, words)).filter(
-            search_vector=words
+        if table == "statements_quote":
+            vector = StoredDocument()
+        return (
+            queryset.alias(search_vector=vector)
+            .filter(search_vector=words)
+            .annotate(search_rank=SearchRank(vector, words))
         )
-    table = queryset.model._meta.db_table
     fts, _ = FTS_TABLES[table]
     match = " ".join(f'"{term}"' for term in terms)  # each term a quoted string: no FTS5 operators
-    matching = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])  # noqa: S608
-    # bm25 is lower for better matches.
-    rank = RawSQL(f"SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id", [match])  # noqa: S608
-    return queryset.filter(pk__in=matching).annotate(search_rank=rank)
+    # Joined, not a correlated subquery per row: FTS5 then runs the MATCH once, as the outer loop, and
+    # `rank` (bm25, lower for better matches) comes with each matching row instead of re-running the
+    # MATCH for every one of them (quadratic for common words).
+    joined = queryset.extra(  # noqa: S610 (constant SQL, the words are a parameter)
+        tables=[fts], where=[f"{fts} MATCH %s", f"{fts}.rowid = {table}.id"], params=[match]
+    )
+    return joined.annotate(search_rank=RawSQL(f"-{fts}.rank", []))  # noqa: S611
 
 
 def _stem(term):
@@ -125,6 +143,48 @@ def carrying_same_words(quote, candidates):
     return [candidate for _, candidate in scored]
 
 
+# Candidates come from the search index, not from the whole archive: quotes holding all of the longest words
+# of some run of the quote's words. One set per run of WINDOW words, any of which may match, so that a
+# reprint of only part of the quote is found, and one word printed differently ("cyberattacks" against
+# "cyber-attacks") loses only its own run.
+WINDOW = 10
+WINDOW_WORDS = 3  # the longest of each run
+MAX_WINDOWS = 8
+CANDIDATE_LIMIT = 200
+STOP_WORDS = frozenset(
+    "about after also been being could does from have into just more most other over said says such than "
+    "that their them then there these they this those very were what when where which while will with "
+    "would your".split()
+)
+
+
+def candidate_words(text):
+    """Sets of words, one per run of WINDOW words of `text`: the run's longest words (letters only)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    sets = []
+    for first in range(0, max(len(words), 1), WINDOW):
+        run = {w for w in words[first : first + WINDOW] if len(w) >= 4 and w not in STOP_WORDS}
+        chosen = sorted(run, key=lambda w: (-len(w), w))[:WINDOW_WORDS]
+        if len(chosen) >= 2 and chosen not in sets:
+            sets.append(chosen)
+    return sets[:MAX_WINDOWS]
+
+
+def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT):
+    """At most `limit` records of `queryset` that may carry the words of `quote`, from the search index."""
+    sets = candidate_words(quote.text)
+    if not sets:
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        expression = " | ".join("(" + " & ".join(words) + ")" for words in sets)
+        words = SearchQuery(expression, config=SEARCH_CONFIG, search_type="raw")
+        return queryset.alias(search_vector=StoredDocument()).filter(search_vector=words)[:limit]
+    fts, _ = FTS_TABLES[queryset.model._meta.db_table]
+    match = " OR ".join("(" + " AND ".join(f'"{w}"' for w in words) + ")" for words in sets)
+    matching = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s", [match, limit * 2])  # noqa: S608
+    return queryset.filter(pk__in=matching)[:limit]
+
+
 # SQLite full-text tables. Used by migration 0003 and re-run after each migrate.
 def sqlite_fts_statements(table):
     fts, columns = FTS_TABLES[table]
@@ -138,7 +198,8 @@ def sqlite_fts_statements(table):
         " tokenize='porter unicode61 remove_diacritics 2')",
         f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
         f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {cols} ON {table} "
+        f"BEGIN {delete} {insert} END",
         f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
     ]
 

@@ -32,6 +32,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from statements.models import Agency, Article, ArticleCountry, Country, Official, OfficialTitle, Outlet, Quote
+from statements.querysets import archive_changed
 
 SOURCE_PREFIX = "synthetic/"
 SLUG_PREFIX = "syn-"
@@ -374,6 +375,11 @@ def clear(using="default"):
     synthetic_quotes = f"SELECT id FROM {quote_t} WHERE article_id IN ({synthetic_articles})"  # noqa: S608
     like = [SOURCE_PREFIX + "%"]
     with transaction.atomic(using=using), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Fresh statistics: without them (right after a load) the planner nests loops over the link
+            # tables and these deletes take minutes.
+            for model in (Article, Quote):
+                cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")
         cursor.execute(f"SELECT count(*) FROM {article_t} WHERE source_file LIKE %s", like)  # noqa: S608
         articles = cursor.fetchone()[0]
         for field_name in ("officials", "agencies", "countries"):
@@ -532,6 +538,7 @@ class Generator:
         last = LAST_DATE if year == LAST_DATE.year else datetime.date(year, 12, 31)
         first = datetime.date(year, 1, 1)
         published = first + datetime.timedelta(days=rng.randrange((last - first).days + 1))
+        published_iso = published.isoformat()
         outlet_id, outlet_name, _, domain = self.outlets[self.pick_outlet(rng)]
         place = rng.choice(STATES)
         people = self.pick_official.distinct(rng, rng.choice([1, 1, 2, 2, 3, 3, 4, 5]))
@@ -611,7 +618,9 @@ class Generator:
             add(text)
             quote_id = ids["quote"]
             ids["quote"] += 1
-            tables["quote"].append((quote_id, article_id, text, start, length, speaker, fragment))
+            tables["quote"].append(
+                (quote_id, article_id, text, start, length, speaker, fragment, published_iso, year)
+            )
             add(after)
             for official_id in official_ids:
                 tables["quote_officials"].append((ids["quote_officials"], quote_id, official_id))
@@ -737,13 +746,29 @@ class Generator:
             ),
             "articlecountry": (ArticleCountry, ["id", "article", "country", "mentions"]),
             "officialtitle": (OfficialTitle, ["id", "official", "title", "agency", "article"]),
-            "quote": (Quote, ["id", "article", "text", "start", "end", "speaker", "fragment"]),
+            # The article's date copied onto its quotes, as statements.models' receivers do on save.
+            "quote": (
+                Quote,
+                ["id", "article", "text", "start", "end", "speaker", "fragment", "published", "year"],
+            ),
             "quote_officials": (through["officials"], ["id", "quote", "official"]),
             "quote_agencies": (through["agencies"], ["id", "quote", "agency"]),
             "quote_countries": (through["countries"], ["id", "quote", "country"]),
         }
         writers = {name: TableWriter(connection, model, names) for name, (model, names) in writers.items()}
         ids = {name: _next_id(writer.model, self.using) for name, writer in writers.items()}
+        gin = [] if self.dry_run else drop_gin_indexes(self.using)
+        try:
+            self._batches(writers, ids, stats)
+        finally:
+            rebuild_indexes(gin, self.using, self.progress)
+        if not self.dry_run:
+            reset_sequences(self.using)
+            archive_changed()  # rows written without signals: forget cached counts and facets
+        stats.seconds = time.perf_counter() - started
+        return stats
+
+    def _batches(self, writers, ids, stats):
         remaining, number, batch_number = self.quotes, 0, 0
         batches = -(-self.quotes // self.batch_size)
         while remaining:
@@ -771,10 +796,34 @@ class Generator:
                     f"{len(tables['quote']):,} quotes, {rows:,} rows in {elapsed:.1f}s "
                     f"({rows / elapsed:,.0f} rows/s); {self.quotes - remaining:,}/{self.quotes:,} quotes"
                 )
-        if not self.dry_run:
-            reset_sequences(self.using)
-        stats.seconds = time.perf_counter() - started
-        return stats
+
+
+def drop_gin_indexes(using="default"):
+    """PostgreSQL: drop the archive's GIN (full-text) indexes before a bulk load and return their
+    definitions: one build at the end is much faster than maintaining them row by row."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        # Inside a transaction (tests) the index could not be rebuilt over rows with pending FK checks.
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename LIKE 'statements%%' AND indexdef LIKE '%% USING gin %%' ORDER BY indexname"
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return [definition for _, definition in indexes]
+
+
+def rebuild_indexes(definitions, using="default", progress=None):
+    connection = connections[using]
+    for definition in definitions:
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(definition)
+        if progress:
+            progress(f"rebuilt in {time.perf_counter() - started:.0f}s: {definition}")
 
 
 def reset_sequences(using="default"):

@@ -1,17 +1,32 @@
 """Thin views over the read API: FilterSets (statements.filters) and querysets (statements.querysets)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Count, Prefetch, Q
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, QueryDict
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
 from statements import charts, filters, search
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
-from statements.querysets import titles_at_the_time, with_counts
+from statements.querysets import cached, titles_at_the_time, with_counts
 
 LATEST_QUOTES = 6
 LATEST_ARTICLES = 5
 DETAIL_QUOTES = 10
+DETAIL_ARTICLES = 10
+OFFICIAL_QUOTES_PER_PAGE = 50
+
+
+class CountedPaginator(Paginator):
+    """A Paginator told its count (the FilterSet's cached one) instead of running COUNT(*) itself."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
 
 
 def params(**values):
@@ -26,19 +41,24 @@ class HomeView(TemplateView):
     template_name = "statements/home.html"
 
     def get_context_data(self, **kwargs):
+        # The same for every reader and costly over the whole archive: cached until the archive changes.
+        return super().get_context_data(**cached(("home",), self.summary), **kwargs)
+
+    @staticmethod
+    def summary():
         quotes = Quote.objects.all()
-        return super().get_context_data(
-            counts={
+        said = Quote.officials.through.objects.filter(official=OuterRef("pk"))
+        return {
+            "counts": {
                 "quotes": quotes.count(),
                 "articles": Article.objects.count(),
-                "officials": Official.objects.filter(quotes__isnull=False).distinct().count(),
+                "officials": Official.objects.filter(Exists(said)).count(),
                 "outlets": Outlet.objects.count(),
             },
-            latest_quotes=quotes.latest(LATEST_QUOTES),
-            latest_articles=Article.objects.for_list().sorted_by("-date")[:LATEST_ARTICLES],
-            timeline=charts.quotes_per_year_by_country(quotes.per_year_and_country()),
-            **kwargs,
-        )
+            "latest_quotes": list(quotes.latest(LATEST_QUOTES)),
+            "latest_articles": list(Article.objects.for_list().sorted_by("-date")[:LATEST_ARTICLES]),
+            "timeline": charts.quotes_per_year_by_country(list(quotes.per_year_and_country())),
+        }
 
 
 class FilteredListView(ListView):
@@ -54,6 +74,16 @@ class FilteredListView(ListView):
 
     def get_paginate_by(self, queryset):
         return self.filterset.per_page_value
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return CountedPaginator(
+            queryset,
+            per_page,
+            count=self.filterset.count(),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kwargs,
+        )
 
     def paginate_queryset(self, queryset, page_size):
         """As ListView does, but a page that does not exist is said in words (400), not a bare 404."""
@@ -117,7 +147,10 @@ class QuoteDetailView(DetailView):
         quote = self.object
         article = quote.article
         titles = titles_at_the_time(quote.officials.all(), article)
-        others = Quote.objects.exclude(article=article).select_related("article", "article__outlet")
+        # Candidates from the search index (a few hundred at most), compared in Python.
+        others = search.same_words_candidates(
+            quote, Quote.objects.exclude(article=article).select_related("article", "article__outlet")
+        )
         return super().get_context_data(
             speakers=[(official, titles.get(official.pk, [])) for official in quote.officials.all()],
             permalink=self.request.build_absolute_uri(quote.get_absolute_url()),
@@ -154,13 +187,23 @@ class OfficialDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         official = self.object
-        quotes = Quote.objects.by_officials(official.slug).for_list().sorted_by("date")
+        filterset = filters.QuoteFilterSet(params(official=official.slug), queryset=Quote.objects.all())
+        quotes = filterset.qs.for_list().sorted_by("date")
+        # The most quoted officials have tens of thousands: a page at a time, oldest first.
+        paginator = CountedPaginator(quotes, OFFICIAL_QUOTES_PER_PAGE, count=filterset.count())
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except (PageNotAnInteger, EmptyPage) as error:
+            raise Http404("There is no such page of quotes.") from error
         by_year = {}
-        for quote in quotes:
-            by_year.setdefault(quote.article.year, []).append(quote)
+        for quote in page.object_list:
+            by_year.setdefault(quote.year, []).append(quote)
         return super().get_context_data(
             quotes_by_year=sorted(by_year.items(), key=lambda pair: pair[0] or 0),
-            quote_count=len(quotes),
+            quote_count=paginator.count,
+            page_obj=page,
+            paginator=paginator,
+            is_paginated=page.has_other_pages(),
             browse_query=params(official=official.slug).urlencode(),
             **kwargs,
         )
@@ -179,15 +222,15 @@ class BelongingView(DetailView):
         quote_filterset, quotes = filters.filtered_quotes(self.quote_params())
         context = {
             "quotes": quotes[:DETAIL_QUOTES],
-            "quote_count": quotes.count(),
+            "quote_count": quote_filterset.count(),
             "quote_query": self.quote_params().urlencode(),
             "quote_facets": quote_filterset.facets(),
         }
         if self.article_params() is not None:
-            _, articles = filters.filtered_articles(self.article_params())
+            article_filterset, articles = filters.filtered_articles(self.article_params())
             context.update(
-                articles=articles,
-                article_count=len(articles),
+                articles=articles[:DETAIL_ARTICLES],
+                article_count=article_filterset.count(),
                 article_query=self.article_params().urlencode(),
             )
         return super().get_context_data(**context, **kwargs)

@@ -15,6 +15,17 @@ ARTIFACTS = REPO / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counts and facets are cached per archive version (statements.querysets.cached); a test's rolled
+    back transaction does not change the version, so each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def seed_archive(db):
     """The seed archive, loaded the way a newcomer loads it."""
