@@ -296,3 +296,30 @@ def test_a_body_named_by_the_rest_of_a_known_name():
         'company\'s Threat Analysis Center. "AI is used at every stage," the report said.\n'
     )
     assert "Microsoft Threat Analysis Center" in quotes(text)[0]["speaker_agencies"]
+
+
+def test_she_said_after_an_unnamed_person_introduced_as_speaking():
+    text = (
+        'Mayor Tom Hale said the count was fine. "We are done," Hale said.\n\n'
+        "One poll worker, who asked not to be named, said staff had been threatened.\n\n"
+        '"We just want to count," she said.\n'
+    )
+    result = quotes(text)
+    assert result[1]["speaker_officials"] == []
+    assert "poll worker" in result[1]["speaker"]
+
+
+def test_one_of_the_officials_names_nobody():
+    text = (
+        "Minister Ana Ruiz said on Monday the annexes were secret.\n\n"
+        '"There is more in the annexes than you think," one of the officials said.\n'
+    )
+    assert quotes(text)[0]["speaker_officials"] == []
+
+
+def test_the_subject_of_told_when_a_later_verb_has_its_own_subject():
+    text = (
+        "Acme's head of policy, Dora Lind, told lawmakers in May that the company had found only "
+        '"minor" activity.\n'
+    )
+    assert quotes(text)[0]["speaker_officials"] == ["Dora Lind"]

@@ -1427,6 +1427,13 @@ class Speaker:
     explicit: bool = False
 
 
+_UNNAMED_SPEAKER = re.compile(
+    r"((?:One|A|An|Another)[ \u00a0]+[a-z][\w-]*(?:[ \u00a0](?!(?:in|of|at|from|with|for|on|who|whose)\b)"
+    r"[a-z][\w-]*){0,3})\b(?:[^.;]*?,)?[ \u00a0]+"
+    r"(?:said|says|told|added|explained)\b"
+)
+
+
 class SpeakerResolver:
     """Resolves an attribution phrase ("he", "the coalition", "the statement", "FBI Director Wray") to people
     and bodies, using what the text introduced around it."""
@@ -1673,6 +1680,25 @@ class SpeakerResolver:
             best = (pm.start, pm.name) if with_pos else pm.name
         return best
 
+    def _unnamed_subject(self, pos: int) -> Speaker | None:
+        """'One election worker, who asked not to be named, said ...' then '“...,” she said': the unnamed
+        person a sentence since the last named one introduced as speaking."""
+        lp = self.last_person(pos)
+        named = [max((ms for ms, _ in lp.mentions if ms < pos), default=-1)] if lp else [-1]
+        ln = self.last_named(pos, with_pos=True)
+        if ln is not None:
+            named.append(ln[0])
+        named.extend(h for h, sp in self.history if sp.kind == "person" and sp.officials and h < pos)
+        last_named = max(named)
+        best = None
+        for s, e in self.sentences:
+            if s <= last_named or e > pos:
+                continue
+            m = _UNNAMED_SPEAKER.match(self.text, s, e)
+            if m:
+                best = m.group(1)
+        return Speaker(best, [], [], "unnamed", True) if best else None
+
     def last_person(self, pos: int) -> Official | None:
         best = None
         for o in self.officials:
@@ -1706,6 +1732,9 @@ class SpeakerResolver:
                     and not any(names_match(o.name, lname) for o in self.officials)
                 ):
                     return Speaker(lname, [lname], [], "person", True)
+            unnamed = self._unnamed_subject(p_start)
+            if unnamed is not None:
+                return unnamed
             for hpos, sp in reversed(self.history):
                 if sp.kind == "person" and hpos < p_start:
                     # prefer an official mentioned more recently than that speaker
@@ -1724,6 +1753,8 @@ class SpeakerResolver:
             if named is not None:
                 return Speaker(named, [named], [], "person", True)
             return Speaker(phrase, [], [], "unnamed")
+        if re.match(r"(?:one|two|three|some|several|many|most|another) of (?:the|them|those|these)\b", lower):
+            return Speaker(phrase, [], [], "unnamed", True)  # "one of the officials": nobody named
         if lower in _PRONOUN_GROUP:
             for _, sp in reversed(self.history):
                 if sp.kind in ("agency", "group", "statement", "report") and (sp.officials or sp.agencies):
@@ -2036,6 +2067,15 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     if not verbs:
         return None
     v = verbs[-1]
+    # "X, Facebook's head of policy, told the committee that the company had found only “...”": the subject
+    # of the earlier speech verb
+    if len(verbs) > 1 and re.fullmatch(
+        r"\s*(?:said|says|told|tells|testified|added|explained|argued|insisted|noted|warned)\b[^,;:“”\"]*"
+        r"\bthat\b.*",
+        before[verbs[-2].start() : v.start()],
+        re.S,
+    ):
+        v = verbs[-2]
     tail = before[v.end() :]
     head = before[: v.start()]
     # "said Director of National Intelligence Avril Haines: “"
