@@ -323,3 +323,16 @@ def test_the_subject_of_told_when_a_later_verb_has_its_own_subject():
         '"minor" activity.\n'
     )
     assert quotes(text)[0]["speaker_officials"] == ["Dora Lind"]
+
+
+def test_the_lawmakers_are_the_people_a_list_named_together():
+    text = (
+        "Two members of the state senate, Ruth Vega of Tucson and Omar Pell of Yuma, wrote to the board.\n\n"
+        '"We ask only that the law be enforced," the lawmakers wrote.\n'
+    )
+    assert quotes(text)[0]["speaker_officials"] == ["Ruth Vega", "Omar Pell"]
+
+
+def test_a_mission_to_the_united_nations_is_named_as_registered():
+    text = "Iran's mission to the United Nations said Tehran \u201chas no motive\u201d to interfere.\n"
+    assert quotes(text)[0]["speaker_agencies"][0] == "Permanent Mission of Iran to the United Nations"

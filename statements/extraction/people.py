@@ -825,6 +825,9 @@ class Official:
     roles: list[tuple[str, Agency | None]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    group: int | None = (
+        None  # where a list naming this person with others ("three members of X, A, B and C") is
+    )
 
     @property
     def agency(self) -> Agency | None:
@@ -1271,6 +1274,7 @@ def _listed_officials(text, start, end, officials, exclude_names, role_agency) -
             if (s0, e0) not in o.mentions:
                 o.mentions.append((s0, e0))
             o.add_title(title, role_agency(title, m.start(2)))
+            o.group = m.start()
             o.mentions.sort()
 
 
@@ -1753,6 +1757,17 @@ class SpeakerResolver:
             if named is not None:
                 return Speaker(named, [named], [], "person", True)
             return Speaker(phrase, [], [], "unnamed")
+        gm = re.match(
+            r"(?:the|these|those|all|both)\s+(?:three\s+|two\s+|four\s+)?(lawmakers|members|meps|mps|senators|"
+            r"legislators|ministers|signatories)$",
+            lower,
+        )
+        if gm:
+            # "the lawmakers": the people a list named together before
+            groups = sorted({o.group for o in self.officials if o.group is not None and o.group < p_start})
+            if groups:
+                members = [o for o in self.officials if o.group == groups[-1]]
+                return self._from_officials(members, phrase, "group")
         if re.match(r"(?:one|two|three|some|several|many|most|another) of (?:the|them|those|these)\b", lower):
             return Speaker(phrase, [], [], "unnamed", True)  # "one of the officials": nobody named
         if lower in _PRONOUN_GROUP:
