@@ -336,3 +336,11 @@ def test_the_lawmakers_are_the_people_a_list_named_together():
 def test_a_mission_to_the_united_nations_is_named_as_registered():
     text = "Iran's mission to the United Nations said Tehran \u201chas no motive\u201d to interfere.\n"
     assert quotes(text)[0]["speaker_agencies"][0] == "Permanent Mission of Iran to the United Nations"
+
+
+def test_a_statement_read_out_on_air_is_its_issuers():
+    text = (
+        "ANCHOR: Tonight the FBI put out a statement, and I want to read part of it. "
+        'Quote, "We have seen no change to any vote count." End quote.\n'
+    )
+    assert quotes(text)[0]["speaker_agencies"] == ["FBI"]

@@ -1535,7 +1535,11 @@ class SpeakerResolver:
                 if src:
                     cands.append((s, src))
                     continue
-            m = re.search(r"\b(?:said|says|wrote|announced|warned|added)\s+in\s+an?\s+" + stw + r"\b", sent)
+            m = re.search(
+                r"\b(?:(?:said|says|wrote|announced|warned|added)\s+in|put\s+out|puts\s+out|issued|issues|released|"
+                r"published)\s+an?\s+(?:[a-z]+\s+){0,2}" + stw + r"\b",
+                sent,
+            )
             if m:
                 src = self._source_speaker(s, s + m.start())
                 if src:
