@@ -293,6 +293,16 @@ def extract_document(text: str, name: str) -> dict:
             resolver.remember(q.start, speaker)
         results.append([q, speaker, cue is not None and speaker is not None])
 
+    # a statement read out on air: '... put out a statement, and I want to read part of it. Quote, "..."'
+    for item in results:
+        q = item[0]
+        if item[1] is None and re.search(r"\b[Qq]uote[,:]?\s*$", text[max(0, q.open_pos - 12) : q.open_pos]):
+            src = resolver.statement_source(q.open_pos)
+            if src is not None and (src.officials or src.agencies):
+                item[1], item[2] = (
+                    Speaker("the statement", list(src.officials), list(src.agencies), "statement", True),
+                    True,
+                )
     # quotes without a cue: a transcript turn ("KREBS:", "A:") or a clause ending in a colon names the speaker
     for item in results:
         q = item[0]
@@ -309,16 +319,6 @@ def extract_document(text: str, name: str) -> dict:
             text, para, q.open_pos, officials, resolver
         )
         item[2] = item[1] is not None
-    # a statement read out on air: '... put out a statement, and I want to read part of it. Quote, "..."'
-    for item in results:
-        q = item[0]
-        if item[1] is None and re.search(r"\b[Qq]uote[,:]?\s*$", text[max(0, q.open_pos - 12) : q.open_pos]):
-            src = resolver.statement_source(q.open_pos)
-            if src is not None and (src.officials or src.agencies):
-                item[1], item[2] = (
-                    Speaker("the statement", list(src.officials), list(src.agencies), "statement", True),
-                    True,
-                )
     # a quote opening a sentence right after "X, a spokesman for ..., said the intruders had read data." in
     # the same paragraph: X's words go on
     for item in results:
