@@ -344,3 +344,11 @@ def test_a_statement_read_out_on_air_is_its_issuers():
         'Quote, "We have seen no change to any vote count." End quote.\n'
     )
     assert quotes(text)[0]["speaker_agencies"] == ["FBI"]
+
+
+def test_research_published_by_a_body_is_that_bodys_report():
+    text = (
+        "Hackers targeted both campaigns, according to research published by Google-owned Mandiant.\n\n"
+        "\u201cNeither group tried to change a vote,\u201d the report states.\n"
+    )
+    assert quotes(text)[0]["speaker_agencies"][0] == "Mandiant"

@@ -1412,7 +1412,8 @@ _STATEMENT_WORDS = (
     r"communique|communiqué|post|tweet|filing|warning"
 )
 _REPORT_WORDS = (
-    r"report|assessment|document|analysis|review|findings|study|paper|summary|indictment|complaint|audit"
+    r"report|assessment|document|analysis|review|findings|study|paper|summary|indictment|complaint|audit|"
+    r"research"
 )
 _GROUP_WORDS = (
     r"group|coalition|council|organization|organisation|partnership|alliance|association|consortium|panel|"
@@ -1553,6 +1554,19 @@ class SpeakerResolver:
             for m in re.finditer(r"\b(?:" + _REPORT_WORDS + r")\b", sent):
                 window_s = s + max(0, m.start() - 90)
                 ags = [a for a in self._agencies_in(window_s, s + m.end() + 40)]
+                # "research published Wednesday by Google-owned Mandiant": the body it is by
+                bm = re.match(r"[^.;]{0,40}?\bby\s+", self.text[s + m.end() : e])
+                if bm:
+                    b0 = s + m.end() + bm.end()
+                    by = self._agencies_in(b0, min(e, b0 + 60))
+                    # "Google-owned Mandiant": the owner is a modifier, not the author
+                    owners = {
+                        x.agency
+                        for x in self.agencies
+                        if b0 <= x.start < b0 + 60 and self.text[x.end : x.end + 1] == "-"
+                    }
+                    by = [a for a in by if a not in owners] + [a for a in by if a in owners]
+                    ags = by + [a for a in ags if a not in by]
                 # "The bipartisan report, the latest installment of the committee's review": the body a
                 # description near the report word refers back to
                 dm = re.search(
