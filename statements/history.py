@@ -32,6 +32,7 @@ from simple_history.signals import pre_create_historical_record
 _trackers = {}
 _reason = contextvars.ContextVar("history_change_reason", default=None)
 _raw_saves = contextvars.ContextVar("history_raw_saves", default=None)
+_HISTORY_LOADED = "historical rows were loaded"
 
 
 class ArchiveHistory(HistoricalRecords):
@@ -85,6 +86,8 @@ def recording_raw_saves(reason, user=None):
             yield
             if connection.needs_rollback:
                 return  # the block's transaction is rolled back (a dry run): there is nothing to record
+            if collected.pop(_HISTORY_LOADED, False):
+                return  # the fixture carries its own history (a backup being restored): add nothing to it
             for instance, created in collected.values():
                 del instance.skip_history_when_saving
                 if user is not None:
@@ -93,6 +96,7 @@ def recording_raw_saves(reason, user=None):
                     history_of(type(instance)).create_historical_record(instance, "+" if created else "~")
     finally:
         _raw_saves.reset(token)
+        collected.pop(_HISTORY_LOADED, None)
         for instance, _created in collected.values():
             instance.__dict__.pop("skip_history_when_saving", None)
 
@@ -100,7 +104,12 @@ def recording_raw_saves(reason, user=None):
 @receiver(post_save)
 def collect_raw_save(sender, instance, created, raw=False, **kwargs):
     collected = _raw_saves.get()
-    if not raw or collected is None or not is_historied(sender):
+    if not raw or collected is None:
+        return
+    if is_historied(getattr(sender, "instance_type", None)):
+        collected[_HISTORY_LOADED] = True  # a historical row itself, loaded from a dump
+        return
+    if not is_historied(sender):
         return
     key = (sender, instance.pk)
     first_created = collected[key][1] if key in collected else created

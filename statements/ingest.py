@@ -24,6 +24,17 @@ class IngestError(ValueError):
     """A document of the batch cannot be ingested; the message names it."""
 
 
+# Extraction time grows faster than a document's length (64 KB took seconds); news articles are far smaller.
+MAX_DOCUMENT_BYTES = 128 * 1024
+
+
+def check_size(name, size):
+    if size > MAX_DOCUMENT_BYTES:
+        raise IngestError(
+            f"{name}: {size / 1024:,.0f} KB, over the {MAX_DOCUMENT_BYTES // 1024} KB limit for one document"
+        )
+
+
 @dataclass
 class IngestResult:
     created: list = field(default_factory=list)
@@ -52,6 +63,10 @@ class Document:
     def from_path(cls, path):
         path = Path(path)
         try:
+            check_size(path.name, path.stat().st_size)
+        except OSError:
+            pass  # read_document says why the file cannot be read
+        try:
             text = read_document(path)
         except DocumentError as error:
             raise IngestError(str(error)) from None
@@ -61,6 +76,7 @@ class Document:
     def from_text(cls, name, text):
         if not text.strip():
             raise IngestError(f"{name}: the document is empty")
+        check_size(name, len(text.encode("utf-8")))
         return cls(name=name, text=text, digest=content_hash(text.encode("utf-8")))
 
 

@@ -452,11 +452,6 @@ def test_a_natural_key_dump_restored_gives_back_every_record_by_its_natural_key(
     assert records(second) == records(first)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="manage.py loaddata records a 'loaddata' history row for every record it loads, on top of the "
-    "history rows the dump carries: a restore doubles the history (see docs/hardening.md)",
-)
 def test_a_backup_restored_gives_back_the_history_exactly(seed_archive, tmp_path):
     backup = dump(tmp_path / "backup.json", natural_primary=False)
     before = every_row()

@@ -109,3 +109,13 @@ def test_ingest_and_build_fixtures_store_the_same_archive(db):
         (q.article.source_file, q.start, q.text, q.speaker) for q in Quote.objects.select_related("article")
     }
     assert ingested == loaded
+
+
+def test_a_document_over_the_size_limit_is_refused_with_its_size(db, tmp_path):
+    from statements.ingest import MAX_DOCUMENT_BYTES
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text('"Words," she said.\n\n' * (MAX_DOCUMENT_BYTES // 10), encoding="utf-8")
+    with pytest.raises(CommandError, match="huge.txt: .* KB, over the 128 KB limit"):
+        ingest(huge)
+    assert Article.objects.count() == 0

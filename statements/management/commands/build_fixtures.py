@@ -1,6 +1,7 @@
 """Turn the source documents into the seed archive fixture: extraction, then curation, then JSON."""
 
 import json
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -73,5 +74,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{output} is out of date: run `python manage.py build_fixtures`")
             self.stdout.write(self.style.SUCCESS(f"{output} is up to date ({summary})"))
             return
-        output.write_text(content, encoding="utf-8")
+        # Written beside, then renamed: a crash mid-write never leaves a truncated fixture.
+        partial = output.with_name(output.name + ".partial")
+        partial.write_text(content, encoding="utf-8")
+        os.replace(partial, output)
         self.stdout.write(self.style.SUCCESS(f"wrote {output}: {summary}"))
