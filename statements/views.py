@@ -1,7 +1,7 @@
 """Thin views over the read API: FilterSets (statements.filters) and querysets (statements.querysets)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.http import Http404, QueryDict
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
@@ -167,29 +167,36 @@ class ArticleDetailView(DetailView):
         officials = {}
         for title in article.official_titles.all():
             officials.setdefault(title.official, []).append(title)
-        agencies = Agency.objects.filter(Q(official_titles__article=article) | Q(quotes__article=article))
+        # The agencies its titles name or its quotes are attributed to: two small id lists by index, not an
+        # OR across two joins (which scans every agency's links).
+        titled = OfficialTitle.objects.filter(article=article).values("agency_id")
+        attributed = Quote.agencies.through.objects.filter(quote__article=article).values("agency_id")
+        agencies = Agency.objects.filter(Q(pk__in=titled) | Q(pk__in=attributed))
         return super().get_context_data(
             officials=sorted(officials.items(), key=lambda pair: pair[0].name),
-            agencies=agencies.distinct().order_by("name"),
+            agencies=agencies.order_by("name"),
             **kwargs,
         )
 
 
+def first_attestations(titles, *distinct):
+    """One OfficialTitle per distinct value of `distinct` (e.g. title and agency): the first recorded.
+
+    An official quoted in thousands of articles has a title row per article; the pages list each title
+    once, with one article that gives it, from a grouped query instead of every row."""
+    first = titles.order_by().values(*distinct).annotate(first=Min("pk")).values("first")
+    return OfficialTitle.objects.filter(pk__in=first).select_related("official", "agency", "article__outlet")
+
+
 class OfficialDetailView(DetailView):
-    queryset = Official.objects.prefetch_related(
-        Prefetch(
-            "titles",
-            queryset=OfficialTitle.objects.select_related("agency", "article", "article__outlet").order_by(
-                "article__published", "title"
-            ),
-        ),
-    )
+    model = Official
 
     def get_context_data(self, **kwargs):
         official = self.object
         filterset = filters.QuoteFilterSet(params(official=official.slug), queryset=Quote.objects.all())
-        quotes = filterset.qs.for_list().sorted_by("date")
-        # The most quoted officials have tens of thousands: a page at a time, oldest first.
+        quotes = filterset.qs.for_list().sorted_by("-date")
+        # The most quoted officials have tens of thousands: a page at a time, newest first (the order of
+        # the date index, so the page is read from it rather than sorting all of them).
         paginator = CountedPaginator(quotes, OFFICIAL_QUOTES_PER_PAGE, count=filterset.count())
         try:
             page = paginator.page(self.request.GET.get("page") or 1)
@@ -198,8 +205,10 @@ class OfficialDetailView(DetailView):
         by_year = {}
         for quote in page.object_list:
             by_year.setdefault(quote.year, []).append(quote)
+        titles = first_attestations(official.titles.all(), "title", "agency")
         return super().get_context_data(
-            quotes_by_year=sorted(by_year.items(), key=lambda pair: pair[0] or 0),
+            titles=titles.order_by("article__published", "title", "pk"),
+            quotes_by_year=sorted(by_year.items(), key=lambda pair: -(pair[0] or 0)),
             quote_count=paginator.count,
             page_obj=page,
             paginator=paginator,
@@ -243,11 +252,8 @@ class AgencyDetailView(BelongingView):
         return params(agency=self.object.slug)
 
     def get_context_data(self, **kwargs):
-        titles = (
-            OfficialTitle.objects.filter(agency=self.object)
-            .select_related("official", "article")
-            .order_by("official__name", "article__published")
-        )
+        titles = first_attestations(OfficialTitle.objects.filter(agency=self.object), "official", "title")
+        titles = titles.order_by("official__name", "article__published", "pk")
         return super().get_context_data(titles=titles, **kwargs)
 
 
