@@ -764,6 +764,7 @@ class Generator:
             rebuild_indexes(gin, self.using, self.progress)
         if not self.dry_run:
             reset_sequences(self.using)
+            analyze(writers.values(), self.using)
             archive_changed()  # rows written without signals: forget cached counts and facets
         stats.seconds = time.perf_counter() - started
         return stats
@@ -796,6 +797,16 @@ class Generator:
                     f"{len(tables['quote']):,} quotes, {rows:,} rows in {elapsed:.1f}s "
                     f"({rows / elapsed:,.0f} rows/s); {self.quotes - remaining:,}/{self.quotes:,} quotes"
                 )
+
+
+def analyze(writers, using="default"):
+    """PostgreSQL: planner statistics for the tables just filled (inside a transaction too), without which
+    it nests loops over tables it believes empty."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for writer in writers:
+                cursor.execute(f"ANALYZE {writer.table}")
 
 
 def drop_gin_indexes(using="default"):
