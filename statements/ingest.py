@@ -18,6 +18,7 @@ from statements.extraction import DocumentError, extract_document, read_document
 from statements.history import history_of
 from statements.models import Agency, Article, ArticleCountry, Country, Official, OfficialTitle, Outlet, Quote
 from statements.pipeline import ArchiveBuilder, CurationError, content_hash
+from statements.querysets import archive_changed
 
 
 class IngestError(ValueError):
@@ -238,9 +239,14 @@ def store_records(records, *, replacing=(), reason="ingest", user=None):
             for f in rows["officialtitle"]
         ],
     )
+    dates = {f["source_file"]: (f["published"], f["year"]) for f in rows["article"]}
     quotes = []
     for f in rows["quote"]:
+        # bulk_create sends no pre_save: copy the article's date onto the quote as the signal would.
+        published, year = dates[f["article"][0]]
         quote = Quote(
+            published=published,
+            year=year,
             article_id=article_ids[f["article"][0]],
             start=f["start"],
             end=f["end"],
@@ -257,6 +263,7 @@ def store_records(records, *, replacing=(), reason="ingest", user=None):
     Quote.objects.bulk_create(quotes)
     recorder.created(Quote, quotes)
     recorder.links(Quote, quotes)
+    archive_changed()  # bulk writes send no signals: forget cached counts and facets
 
 
 def upsert_by_slug(model, rows, values_of, recorder):

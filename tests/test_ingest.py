@@ -119,3 +119,13 @@ def test_a_document_over_the_size_limit_is_refused_with_its_size(db, tmp_path):
     with pytest.raises(CommandError, match="huge.txt: .* KB, over the 128 KB limit"):
         ingest(huge)
     assert Article.objects.count() == 0
+
+
+def test_ingested_quotes_carry_their_articles_date_and_show_in_the_year_filter(db, client):
+    ingest(SEEDS[4])
+    article = Article.objects.get()
+    assert article.published is not None
+    assert set(article.quotes.values_list("year", flat=True)) == {article.published.year}
+    response = client.get(f"/quotes/?year={article.published.year}")
+    assert response.status_code == 200
+    assert response.context["paginator"].count == article.quotes.count()
