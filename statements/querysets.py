@@ -85,7 +85,9 @@ def _ids(model, field, values):
     )
 
 
-class ArticleQuerySet(models.QuerySet):
+class YearAndCountryQuerySet(models.QuerySet):
+    """Filters shared by articles and quotes: both carry a `year` and `countries` they mention."""
+
     def in_year(self, year):
         return self.filter(year=year)
 
@@ -97,10 +99,11 @@ class ArticleQuerySet(models.QuerySet):
         return self
 
     def mentioning(self, *codes):
-        """Articles that mention any of the countries."""
-        country = self.model.countries.field.related_model
-        mentions = self.model.countries.through.objects.filter(
-            article=OuterRef("pk"), country_id__in=_ids(country, "code", _upper(codes))
+        """Records that mention any of the countries (for a quote: its own words)."""
+        field = self.model.countries.field
+        mentions = field.remote_field.through.objects.filter(
+            **{field.m2m_field_name(): OuterRef("pk")},
+            country_id__in=_ids(field.related_model, "code", _upper(codes)),
         )
         return self.filter(Exists(mentions))
 
@@ -109,6 +112,8 @@ class ArticleQuerySet(models.QuerySet):
             self = self.mentioning(code)
         return self
 
+
+class ArticleQuerySet(YearAndCountryQuerySet):
     def in_outlets(self, *slugs):
         return self.filter(outlet__slug__in=slugs)
 
@@ -151,30 +156,7 @@ class ArticleQuerySet(models.QuerySet):
         return _counted(self, "outlet__slug", "outlet__name", limit=limit)
 
 
-class QuoteQuerySet(models.QuerySet):
-    def in_year(self, year):
-        return self.filter(year=year)
-
-    def in_years(self, first=None, last=None):
-        if first is not None:
-            self = self.filter(year__gte=first)
-        if last is not None:
-            self = self.filter(year__lte=last)
-        return self
-
-    def mentioning(self, *codes):
-        """Quotes whose words mention any of the countries."""
-        country = self.model.countries.field.related_model
-        mentions = self.model.countries.through.objects.filter(
-            quote=OuterRef("pk"), country_id__in=_ids(country, "code", _upper(codes))
-        )
-        return self.filter(Exists(mentions))
-
-    def mentioning_all(self, *codes):
-        for code in _upper(codes):
-            self = self.mentioning(code)
-        return self
-
+class QuoteQuerySet(YearAndCountryQuerySet):
     def by_officials(self, *slugs):
         official = self.model.officials.field.related_model
         ids = _ids(official, "slug", slugs)
