@@ -153,7 +153,7 @@ def test_spokesperson_for_a_body_is_tied_to_it():
     text = "A spokesperson for the Russian Foreign Ministry said the warnings were “absurd and insulting.”\n"
     result = quotes(text)
     assert result[0]["speaker_officials"] == []
-    assert result[0]["speaker_agencies"] == ["Russian Foreign Ministry"]
+    assert result[0]["speaker_agencies"] == ["Ministry of Foreign Affairs of Russia"]
 
 
 def test_quote_countries_are_those_its_text_mentions():

@@ -82,7 +82,7 @@ def test_definite_description_takes_the_last_body_named():
         "The Russian Foreign Ministry rejected the accusation on Friday.\n\n"
         "“These are fabrications,” the ministry said.\n"
     )
-    assert speakers(text) == [([], ["Russian Foreign Ministry"])]
+    assert speakers(text) == [([], ["Ministry of Foreign Affairs of Russia"])]
 
 
 def test_colon_after_a_clause_without_a_speech_verb():

@@ -452,7 +452,11 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 continue
             code, adj = words[m.group("c")]
             if kind == "ministry":
-                name = f"{adj} {_MINISTRY_KINDS[m.group('k').lower()]} Ministry"
+                ministry = _MINISTRY_KINDS[m.group("k").lower()]
+                name = f"{adj} {ministry} Ministry"
+                if ministry == "Foreign" and not agency_by_key(name):
+                    # named as registries do: "Ministry of Foreign Affairs of Ukraine"
+                    name = f"Ministry of Foreign Affairs of {_country_name(code)}"
             else:
                 name = f"{adj} Embassy"
             agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
