@@ -390,7 +390,8 @@ def _generic_patterns():
         r"(?:[A-Z][a-z]+\s){1,3}(?:County|Parish|City)\s+(?:Board\s+of\s+Elections|Board\s+of\s+Election\s+"
         r"Commissioners|Elections?\s+Board|Board\s+of\s+Supervisors|Board\s+of\s+Canvassers|Elections?\s+Office|"
         r"Elections?\s+Department|Elections?\s+Division|Registrar\s+of\s+Voters|Clerk(?:’s|'s)\s+Office|"
-        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections|Recorder(?:(?:’s|'s)\s+Office)?)"
+        r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections|Recorder(?:(?:’s|'s)\s+Office)?|"
+        r"Sheriff(?:(?:’s|'s)\s+Office)?|Clerk|Supervisor\s+of\s+Elections(?:(?:’s|'s)?\s+Office)?)"
     )
     county_re = re.compile(r"(?<![\w-])" + county + r"(?![\w-])")
     by_surface = _agency_table()[0]
@@ -472,9 +473,21 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, "Kremlin"))
     has_county = "County" in region or "Parish" in region or "City" in region
     for m in county_re.finditer(region) if has_county else ():
-        name = re.sub(r"^(?:The|In|At|For|From|By)\s+", "", m.group())
+        surface = re.sub(r"^(?:The|In|At|For|From|By)\s+", "", m.group())
+        name = _county_office_name(surface)
         agency = agency_by_key(name) or Agency(name, None, "other", "US")
-        out.append(AgencyMention(start + m.end() - len(name), start + m.end(), agency, name))
+        out.append(AgencyMention(start + m.end() - len(surface), start + m.end(), agency, surface))
+    # "County Recorder Stephanie Yu" in a story about one county: that county's office
+    if "County " in region:
+        counties = set(re.findall(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) County\b", region))
+        counties = {c for c in counties if c.split()[0] not in _STOP_NAME_WORDS}
+        for m in re.finditer(
+            r"(?<![A-Za-z] )\bCounty (?:Recorder|Sheriff|Clerk|Supervisor of Elections)\b", region
+        ):
+            if len(counties) == 1:
+                name = _county_office_name(f"{next(iter(counties))} {m.group()}")
+                agency = agency_by_key(name) or Agency(name, None, "other", "US")
+                out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
     # units of a known agency: "the FBI's Cyber Division"
     by_surface = _agency_table()[0]
     has_unit = any(
@@ -514,6 +527,20 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+def _county_office_name(surface: str) -> str:
+    """The office an elected county officer heads, named as counties name it: "Maricopa County Sheriff" ->
+    "Maricopa County Sheriff's Office", "Alachua County Supervisor of Elections" -> "... Elections Office"."""
+    m = re.fullmatch(
+        r"(.+ (?:County|Parish|City)) (Recorder|Sheriff|Clerk|Supervisor of Elections)(?:(?:’s|'s)? Office)?",
+        re.sub(r"\s+", " ", surface),
+    )
+    if not m:
+        return surface
+    if m.group(2) == "Supervisor of Elections":
+        return f"{m.group(1)} Supervisor of Elections Office"
+    return f"{m.group(1)} {m.group(2)}'s Office"
 
 
 @lru_cache(maxsize=1)
@@ -632,6 +659,7 @@ _STOP_NAME_WORDS = set(
     Affairs Finance Health Trade Economy Economic Education Transport Energy Communications Technology
     Development Agriculture Environment Industry Innovation Digital Immigration Citizenship Safety Terrorism
     Financial Interior Treasury Commerce Culture Media Sport
+    Officer Returning Cabinet Sheriff Clerk Supervisor
     """.split()
 )
 # every capitalised word of a title ("Executive Vice-President", "Premier") ends a name run
