@@ -235,6 +235,7 @@ def extract_document(text: str, name: str) -> dict:
     for ps, pe in paras:
         sents.extend(sentences(text, ps, pe))
     resolver = SpeakerResolver(text, officials, amentions, sents)
+    resolver.quote_spans = [(q.start, q.end) for q in quotes]
     results = []
     for q in quotes:
         para = paras[q.paragraph] if 0 <= q.paragraph < len(paras) else (body_start, len(text))

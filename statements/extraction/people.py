@@ -1481,6 +1481,7 @@ class SpeakerResolver:
         self.agencies = agencies
         self.sentences = sentences  # list of (start, end)
         self.history: list[tuple[int, Speaker]] = []
+        self.quote_spans: list[tuple[int, int]] = []  # quoted text, where no referent is introduced
 
     # -- helpers
     def _officials_in(self, s: int, e: int) -> list[Official]:
@@ -1633,6 +1634,14 @@ class SpeakerResolver:
                     cands.append((s, ags))
         return self._nearest(cands, pos) or []
 
+    _SPECIFIC_NOUNS = frozenset(
+        "office commission committee board council center centre ministry embassy department court "
+        "mission".split()
+    )
+    _SPECIFIC_HEADS = (
+        "office|commission|committee|board|council|center|centre|ministry|embassy|department|bureau|court|"
+        "mission|command|agency|service|administration|directorate|institute|foundation|association"
+    )
     _HEAD_KINDS = {
         "agency": ("federal agency", "intelligence"),
         "bureau": ("federal agency",),
@@ -1666,6 +1675,8 @@ class SpeakerResolver:
         for m in self.agencies:
             if m.end > pos:
                 break
+            if any(qs <= m.start < qe for qs, qe in self.quote_spans):
+                continue  # "... the Charter of the United Nations,” the ministry said": not a referent
             names = (m.agency.name.lower(), m.surface.lower())
             if any(
                 re.search(r"\b" + noun + r"\b", n)
@@ -1673,7 +1684,13 @@ class SpeakerResolver:
                 or noun == "agency"
                 and re.search(r"\b(?:bureau|service|directorate|administration|agency)$", n)
                 for n in names
-            ) or m.agency.kind in self._HEAD_KINDS.get(noun, ()):
+            ):
+                best = m
+            elif m.agency.kind in self._HEAD_KINDS.get(noun, ()) and not (
+                # "the commission" is not the "Dane County Clerk's Office": a name with another head word
+                noun in self._SPECIFIC_NOUNS
+                and any(re.search(r"\b(?:" + self._SPECIFIC_HEADS + r")\b", n) for n in names)
+            ):
                 best = m
         if best is None:
             # "A parliamentary committee said ... \n\n The Digital Committee, which ...": named just after
@@ -1851,7 +1868,7 @@ class SpeakerResolver:
         hm = re.search(
             r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
             r"committee|panel|ministry|embassy|government|command|service|office|commission|board|"
-            r"council|cent(?:er|re))\b",
+            r"council|cent(?:er|re)|mission)\b",
             lower,
         )
         if hm and (
