@@ -221,11 +221,24 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             continue
         out.append(AgencyMention(m.start(), m.end(), agency, surface))
         taken.append((m.start(), m.end()))
+    # "the F.B.I.", "the C.I.A." (house styles that dot acronyms): the acronym's body
+    for m in _DOTTED.finditer(text, start, end) if "." in text else ():
+        agency = by_surface.get(m.group().replace(".", ""))
+        if (
+            agency is not None
+            and agency.acronym == m.group().replace(".", "")
+            and m.group() not in by_surface
+        ):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append(AgencyMention(m.start(), m.end(), agency, m.group()))
+                taken.append((m.start(), m.end()))
     if ci_pattern is not None:
         for m in ci_pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             out.append(AgencyMention(m.start(), m.end(), any_case[m.group(1).lower()], m.group(1)))
+    if "Election Commission" in text:
+        _national_election_commission(text, start, end, out, taken)
     for m in _generic_agencies(text, start, end):
         if not any(s < m.end and m.start < e for s, e in taken):
             out.append(m)
@@ -261,6 +274,43 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         )
     ]
 
+
+_BARE_EC = re.compile(r"(?<![\w’'-])Election Commission(?![ \u00a0]+of\b|[\w-])")
+
+
+def _national_election_commission(text: str, start: int, end: int, out: list, taken: list) -> None:
+    """A bare "the Election Commission" in a story about India (or Pakistan ...): that country's commission,
+    the one of the table's national election commissions whose country the text names most."""
+    bare = [
+        m
+        for m in _BARE_EC.finditer(text, start, end)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+        # not "the Federal Election Commission", "India's Election Commission", "Central Election Commission"
+        and re.search(
+            r"(?:^|[^\w’'-])(?:[Tt]he|[a-z]+)[ \u00a0]+$|^\s*$", text[max(0, m.start() - 20) : m.start()]
+        )
+    ]
+    if not bare:
+        return
+    from .countries import count_mentions, country_mentions
+
+    counts = count_mentions(country_mentions(text, start, end))
+    cands = [
+        a
+        for a in set(_agency_table()[2].values())
+        if a.country in counts and re.fullmatch(r"Election Commission of [A-Z][\w ]+", a.name)
+    ]
+    if not cands:
+        return
+    best = max(cands, key=lambda a: counts[a.country])
+    if sum(counts[a.country] == counts[best.country] for a in cands) > 1:
+        return
+    for m in bare:
+        out.append(AgencyMention(m.start(), m.end(), best, m.group()))
+        taken.append((m.start(), m.end()))
+
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,5}(?![\w])")
 
 _MISSION_PLACE = re.compile(
     r"[ \u00a0]+(?:in|to)[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)"
@@ -407,7 +457,9 @@ def _generic_patterns():
     word = r"[\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}"
     org = (
         r"[A-Z](?<![\w-][A-Z])" + word + r"(?:[A-Z]" + word + r"){0,4}(?:" + _ORG_HEADS + r")"
-        r"(?:\s(?:of|for|on)\s(?:the\s)?[A-Z][\w&’'-]+(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
+        r"(?:\s(?:of|for|on)\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+        r"March|April|May|June|July|August|September|October|November|December)\b)(?:the\s)?[A-Z][\w&’'-]+"
+        r"(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
     )
     org_re = re.compile(org + r"(?![\w-])")
     lead_re = re.compile(
@@ -564,7 +616,8 @@ def _parent_named(name: str, text: str) -> Agency | None:
 # X, the platform: a capital X standing alone ...
 _X_WORD = re.compile(
     r"(?<![\w-])X(?=[ \u00a0]*(?:[,.;:)]|$|’s|'s"
-    r"|\s+(?:and|or|as|under|over|for|after|is|was|has|had|said|says)\b)|,?[ \u00a0]+\(?formerly\b)"
+    r"|\s+(?:and|or|as|under|over|for|after|is|was|has|had|said|says|that|which|where|about|to|in|on|"
+    r"before|since|until|last|earlier|this|showing|claiming)\b)|,?[ \u00a0]+\(?formerly\b)"
 )
 # ... after a word that takes a platform ("posted on X", "against X") or another platform ("TikTok and X")
 _X_BEFORE = re.compile(
@@ -2099,7 +2152,7 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
             or _PARTY_TAG.match(seg.strip())
             or re.match(
                 r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during"
-                r"|last|this)\b",
+                r"|last|this|(?-i:[a-z]+ing))\b",
                 seg,
             )
         ):
