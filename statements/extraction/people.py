@@ -1128,7 +1128,7 @@ def find_officials(
                 pass  # "In Brussels, a spokesperson for ...": a place, not a name with an appositive
             elif _names_another_person(text, ph_start, ph_start + len(phrase), agencies) or re.search(
                 r"\b(?:to|also|attended|said|says|met|is|was|has|have|had|will|would|who|which|that)\b",
-                phrase,
+                _blank_bodies(phrase, ph_start, agencies),
             ):
                 pass
             elif (
@@ -1363,6 +1363,16 @@ def _listed_officials(text, start, end, officials, exclude_names, role_agency) -
             o.mentions.sort()
 
 
+def _blank_bodies(phrase: str, p0: int, agencies: list[AgencyMention]) -> str:
+    """The phrase with the bodies named in it blanked ("spokesman for Iran's mission to the United Nations":
+    its "to" is part of a name)."""
+    chars = list(phrase)
+    for a in agencies:
+        if p0 <= a.start and a.end <= p0 + len(phrase):
+            chars[a.start - p0 : a.end - p0] = "X" * (a.end - a.start)
+    return "".join(chars)
+
+
 def _names_another_person(text: str, s: int, e: int, agencies: list[AgencyMention]) -> bool:
     """True when an appositive text[s:e] names a person (so it is not the title of the name before it)."""
     for x in _person_mentions(text, s, e):
@@ -1593,7 +1603,7 @@ class SpeakerResolver:
                 cand.agencies.append(a.key)
         return cand
 
-    def statement_source(self, pos: int) -> Speaker | None:
+    def statement_source(self, pos: int, before_only: bool = False) -> Speaker | None:
         cands: list[tuple[int, Speaker]] = []
         stw = r"(?:joint\s+)?(?:" + _STATEMENT_WORDS + r")"
         for s, e in self.sentences:
@@ -1631,6 +1641,9 @@ class SpeakerResolver:
                 src = self._source_speaker(s, s + m.start())
                 if src:
                     cands.append((s, src))
+        if before_only:
+            # "U.S. officials blamed Iran ..." in the lead: not a statement a spokesman gives further down
+            cands = [c for c in cands if c[0] <= pos + 600]
         return self._nearest(cands, pos)
 
     def report_source(self, pos: int, union: bool = False) -> list[Agency]:
@@ -1888,6 +1901,15 @@ class SpeakerResolver:
             if groups:
                 members = [o for o in self.officials if o.group == groups[-1]]
                 return self._from_officials(members, phrase, "group")
+            # "Rep. A (D-N.Y.) and Rep. B (R-Fla.) introduced a bill ... “...,” the two lawmakers said": the
+            # officials named together in the last sentence before that names more than one
+            count = (
+                {"two": 2, "three": 3, "four": 4}.get(lower.split()[1], 0) if len(lower.split()) > 2 else 0
+            )
+            for s, e in reversed([se for se in self.sentences if se[1] <= p_start][-3:]):
+                named = self._officials_in(s, e)
+                if len(named) >= 2 and (not count or len(named) == count):
+                    return self._from_officials(named, phrase, "group")
         if re.match(r"(?:one|two|three|some|several|many|most|another) of (?:the|them|those|these)\b", lower):
             return Speaker(phrase, [], [], "unnamed", True)  # "one of the officials": nobody named
         if lower in _PRONOUN_GROUP:
@@ -1949,7 +1971,7 @@ class SpeakerResolver:
             ags2 = self.role_antecedent(role.group(1), p_start)
             return Speaker(phrase, [], [a.key for a in ags2], "unnamed", bool(ags2))
         if re.search(r"\b(?:officials|leaders|authorities|agencies|chiefs|heads)\b", lower):
-            src = self.statement_source(p_start)
+            src = self.statement_source(p_start, before_only=True)
             if src:
                 return Speaker(phrase, list(src.officials), list(src.agencies), "statement", True)
             ags2 = self.group_source(p_start)
