@@ -486,6 +486,18 @@ def _long_country_names() -> dict[str, str]:
     return out
 
 
+_CORPORATE = (
+    r"Communications|Technologies|Technology|Corporation|Corp\.|Inc\.|Group|Labs|Systems|Solutions|Networks|"
+    r"Holdings|Media|Software|Telecom|Wireless|AI|LLC|Ltd\."
+)
+_COMPANY_APPOSITION = re.compile(
+    r"\b(?:company|firm|startup|start-up|carrier|provider|vendor|contractor|maker|developer)"
+    r"(?:[ \u00a0]+(?:whose|that|which)\b[^,.;“”\"]{0,60})?,[ \u00a0]+"
+    r"(?P<n>[A-Z][\w&-]*[A-Za-z](?:[ \u00a0][A-Z][\w&.-]*[A-Za-z.]){0,3})"
+    r"(?=[,;)]|\.(?:\s|$))"
+)
+
+
 def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
     """Bodies not in the table, recognised by shape: foreign ministries and embassies, county election
     offices, units of a known agency, and capitalised names ending in an organisation word."""
@@ -555,6 +567,33 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             or Agency(name, None, parent.kind, parent.country)
         )
         out.append(AgencyMention(start + m.start("u"), start + m.end("u"), agency, m.group("u")))
+    # a company named in apposition to its description: "a Texas-based telecom company, Lumen Ridge
+    # Communications." / "The voice-cloning company whose software was used, VoxForge, said"
+    if "ompany" in region or "firm" in region:
+        for m in _COMPANY_APPOSITION.finditer(region):
+            name = m.group("n")
+            first = name.split()[0]
+            if (
+                first in _STOP_NAME_WORDS
+                or first in by_surface
+                or first in words
+                or first.lower() in _western_given()
+                or _known_person(name, _people_table())
+                # "a spokesman for the company, John Miller,": the person, not a company
+                or re.search(
+                    r"\b(?:for|of|at|with|from|by|to)\s+the\s+$", region[max(0, m.start() - 20) : m.start()]
+                )
+            ):
+                continue
+            agency = agency_by_key(name) or Agency(name, None, "company", None)
+            s0 = start + m.start("n")
+            out.append(AgencyMention(s0, s0 + len(name), agency, name))
+            short = re.sub(r"[ \u00a0]+(?:" + _CORPORATE + r")$", "", name)
+            if short != name:
+                # "Lumen Ridge said": the company's short name
+                for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
+                    if sm.start() != m.start("n"):
+                        out.append(AgencyMention(start + sm.start(), start + sm.end(), agency, short))
     # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
     for m in org_re.finditer(region):
         name = m.group()
