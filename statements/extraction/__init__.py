@@ -308,12 +308,26 @@ def extract_document(text: str, name: str) -> dict:
     for item in results:
         q = item[0]
         first_person = item[1] is not None and (item[1].phrase or "").strip().lower() in ("i", "we")
-        if item[1] is not None and not first_person:
+        if item[1] is not None and item[1].kind != "none" and not first_person:
             continue
         para = paras[q.paragraph] if 0 <= q.paragraph < len(paras) else (body_start, len(text))
         if first_person:
             # "A: I would say “...”": the one answering
             item[1] = _turn_speaker(text, para, q.open_pos, officials, resolver) or item[1]
+            continue
+        # '... said the claims were “...”, adding: “...”': the speaker of the quote the clause follows
+        idx = results.index(item)
+        prev = results[idx - 1] if idx > 0 else None
+        if (
+            prev is not None
+            and prev[1] is not None
+            and prev[0].close_pos is not None
+            and re.fullmatch(
+                r"[\s,.”\"]*(?:and\s+)?(?:(?:he|she|they|it)\s+)?(?:adding|added|continuing|continued|saying)\s*:\s*",
+                text[prev[0].close_pos + 1 : q.open_pos],
+            )
+        ):
+            item[1], item[2] = prev[1], True
             continue
         # the clause right before the quote names the speaker more closely than the turn it is in
         item[1] = _colon_speaker(text, para, q.open_pos, resolver) or _turn_speaker(

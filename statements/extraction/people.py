@@ -240,6 +240,14 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
     if "Election Commission" in text:
         _national_election_commission(text, start, end, out, taken)
     for m in _generic_agencies(text, start, end):
+        if m.surface.startswith(("House ", "Senate ")) and m.surface.endswith("ommittee"):
+            # "House Appropriations Committee": the committee, not the chamber its name starts with
+            inside = [
+                a for a in out if m.start <= a.start and a.end <= m.end and a.surface in ("House", "Senate")
+            ]
+            for a in inside:
+                out.remove(a)
+                taken.remove((a.start, a.end))
         if not any(s < m.end and m.start < e for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))
@@ -541,6 +549,15 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         name = _county_office_name(surface)
         agency = agency_by_key(name) or Agency(name, None, "other", "US")
         out.append(AgencyMention(start + m.end() - len(surface), start + m.end(), agency, surface))
+    # a U.S. state's legislature: "the Wisconsin Legislature", "the Ohio General Assembly"
+    for m in (
+        _state_legislature().finditer(region)
+        if ("egislature" in region or "General Assembly" in region)
+        else ()
+    ):
+        name = m.group()
+        agency = agency_by_key(name) or Agency(name, None, "legislature", "US")
+        out.append(AgencyMention(start + m.start(), start + m.end(), agency, name))
     # "County Recorder Stephanie Yu" in a story about one county: that county's office
     if "County " in region:
         counties = set(re.findall(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) County\b", region))
@@ -606,7 +623,11 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         if len(name.split()) < 2 or head_re.match(name):
             continue
         first = name.split()[0].rstrip("’'s")
-        if (
+        if first in ("House", "Senate") and re.fullmatch(
+            r"(?:House|Senate)(?: [A-Z][\w&-]+| and){1,5} (?:Committee|Subcommittee)", name
+        ):
+            pass  # "House Appropriations Committee": a committee of the chamber, not the chamber
+        elif (
             first in by_surface
             or first in _nonname_words()
             and not re.search(r"\b(?:County|State|City)\b", name)
@@ -618,6 +639,17 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _state_legislature() -> re.Pattern:
+    from .countries import _table as country_table
+
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + alternation(country_table()[4])
+        + r")(?: State)? (?:Legislature|General Assembly)(?![\w-])"
+    )
 
 
 def _county_office_name(surface: str) -> str:
