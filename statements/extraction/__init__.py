@@ -194,7 +194,7 @@ def extract_document(text: str, name: str) -> dict:
             if agency is not None:
                 via.append(AgencyMention(-1, -1, agency, title, via_title=True))
     for f in _title_table()["fixed"]:
-        if not f.get("agency") or f.get("state_level_if_prefixed") or not f["title"][:1].isupper():
+        if not f.get("agency") or f.get("state_level_if_prefixed"):
             continue
         if f["agency"] in ("White House", "United States Senate", "United States House of Representatives"):
             continue
