@@ -808,7 +808,7 @@ _ROLE_HEADS = (
     r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
     r"recorder|auditor|treasurer|sheriff|comptroller|investigator|incumbent|legislator|MP|MEP|councillor|"
-    r"councilor|parliamentarian|"
+    r"councilor|parliamentarian|candidate|"
     r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking"
     r" member)"
 )
