@@ -175,3 +175,90 @@ def test_country_traps():
         "voter in Atlanta, agreed over turkey. Officials in Brussels and New Mexico weighed in.\n"
     )
     assert run(text)["countries"] == []
+
+
+def test_description_refers_back_past_bodies_named_inside_quotes():
+    text = (
+        "Moldova's Foreign Ministry condemned the vote on Monday.\n\n"
+        "“It breaks the Charter of the United Nations,” the ministry said.\n"
+    )
+    assert speakers(text) == [([], ["Ministry of Foreign Affairs of Moldova"])]
+
+
+def test_description_is_not_a_body_of_another_kind_by_kind_alone():
+    text = (
+        "The Ohio Elections Commission approved the training in May.\n\n"
+        "Lake County Clerk Ana Ruiz said she welcomed it.\n\n"
+        "The commission said the program “keeps clerks safe.”\n"
+    )
+    result = run(text)
+    assert result["quotes"][0]["speaker_agencies"] == ["Ohio Elections Commission"]
+    assert "Lake County Clerk's Office" in agency_keys(text)
+    assert [o["name"] for o in result["officials"]] == ["Ana Ruiz"]
+
+
+def test_county_officer_without_the_county_name_is_the_one_county_named():
+    text = (
+        "Voters in Pima County waited for hours on Tuesday.\n\n"
+        "County Recorder Lena Ortiz said early ballots were not affected.\n"
+    )
+    assert "Pima County Recorder's Office" in agency_keys(text)
+
+
+def test_dotted_acronyms_and_committees_of_a_chamber():
+    text = "The F.B.I. briefed the House Appropriations Committee on Tuesday.\n"
+    keys = agency_keys(text)
+    assert "FBI" in keys
+    assert "House Appropriations Committee" in keys
+    assert "United States House of Representatives" not in keys
+
+
+def test_bare_election_commission_is_the_national_one_of_the_story():
+    text = "NEW DELHI: The Election Commission on Monday rejected claims about voting machines in India.\n"
+    assert agency_keys(text) == {"ECI"}
+
+
+def test_company_named_in_apposition_and_by_its_short_name():
+    text = (
+        "The calls were traced to a Texas-based carrier, Harbor Point Communications.\n\n"
+        "Harbor Point said in a statement that it “acted only as a carrier.”\n\n"
+        "A spokesman for the company, John Miller, declined to comment.\n"
+    )
+    result = run(text)
+    assert "Harbor Point Communications" in agency_keys(text)
+    assert "John Miller" not in agency_keys(text)
+    assert result["quotes"][0]["speaker_agencies"] == ["Harbor Point Communications"]
+
+
+def test_the_two_lawmakers_are_the_officials_named_together_before():
+    text = (
+        "Rep. Ann Ortiz (D-N.Y.) and Rep. Carl Brandt (R-Fla.) introduced a bill on Tuesday.\n"
+        "“States deserve to know,” the two lawmakers said in a joint statement.\n"
+    )
+    assert speakers(text) == [(["Ann Ortiz", "Carl Brandt"], [])]
+
+
+def test_adding_colon_goes_on_with_the_quote_before():
+    text = (
+        "A spokesperson for the Chinese embassy in Ottawa called the claims “malicious slander”, adding: "
+        "“China never interferes in other countries’ internal affairs.”\n"
+    )
+    s = speakers(text)
+    assert len(s) == 2
+    assert s[0] == s[1]
+    assert s[0][1]
+
+
+def test_participle_clause_is_not_the_subject():
+    text = "A CISA official, speaking on background, said the agency had “no information” of an attack.\n"
+    assert speakers(text) == [([], ["CISA"])]
+
+
+def test_appositive_role_with_a_body_named_with_to():
+    text = (
+        "Reza Karimi, the spokesman for Iran's mission to the United Nations, said in a statement that "
+        "“Iran has no interest in the election.”\n"
+    )
+    result = run(text)
+    assert [o["name"] for o in result["officials"]] == ["Reza Karimi"]
+    assert result["quotes"][0]["speaker_officials"] == ["Reza Karimi"]

@@ -631,6 +631,7 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             first in by_surface
             or first in _nonname_words()
             and not re.search(r"\b(?:County|State|City)\b", name)
+            and not _us_states().match(name)
         ):
             continue
         if re.search(r"(?:’s|'s)\s", name):
@@ -650,6 +651,14 @@ def _state_legislature() -> re.Pattern:
         + alternation(country_table()[4])
         + r")(?: State)? (?:Legislature|General Assembly)(?![\w-])"
     )
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> re.Pattern:
+    """A U.S. state's name starting a body's name ("Ohio Elections Commission", "New York State Police")."""
+    from .countries import _table as country_table
+
+    return re.compile(r"(?:" + alternation(country_table()[4]) + r") ")
 
 
 def _county_office_name(surface: str) -> str:
