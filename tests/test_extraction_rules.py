@@ -262,3 +262,20 @@ def test_appositive_role_with_a_body_named_with_to():
     result = run(text)
     assert [o["name"] for o in result["officials"]] == ["Reza Karimi"]
     assert result["quotes"][0]["speaker_officials"] == ["Reza Karimi"]
+
+
+def test_byline_with_an_american_numeric_date():
+    text = (
+        "Senators press DHS on election security clearances\n"
+        "BY ROBERT KAHANE - 06/20/18 04:12 PM EDT\n"
+        "Senators on Wednesday pressed a top Department of Homeland Security official.\n"
+    )
+    result = run(text)
+    assert result["published"] == "2018-06-20"
+    assert result["officials"] == []
+
+
+def test_place_named_after_a_country_is_not_the_country():
+    text = "The clerk in the town of Turkey Creek, near Peru Township, said nothing changed in Turkey.\n"
+    assert run(text)["countries"] == ["TR"]
+    assert run("The clerk in the town of Turkey Creek said nothing changed.\n")["countries"] == []

@@ -113,6 +113,11 @@ def _amb_patterns():
     return form_res, cue_res, place
 
 
+_PLACE_NAME_TAIL = re.compile(
+    r"[ \u00a0]+(?:Creek|River|Run|Hills?|Lake|Township|Springs?|Valley|Beach|Road|Street|Avenue|Boulevard)\b"
+)
+
+
 def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
     """Every country mention in text[start:end], in text order."""
     forms, pattern, exclude_re, amb, states = _table()
@@ -149,6 +154,8 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if surface in ("London", "Paris", "Berlin", "Cairo", "Tokyo") and _is_person_context(region, s, e):
             continue
+        if _PLACE_NAME_TAIL.match(region, e) and surface[:1].isupper() and " " not in surface:
+            continue  # "the town of Turkey Creek", "Peru Township", "Lebanon Valley": a place named after it
         if code == "US" and surface == "US" and region[s - 1 : s] in ("(", "/") and region[e : e + 1] == ")":
             pass
         out.append((start + s, start + e, code, surface))

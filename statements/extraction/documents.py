@@ -269,6 +269,11 @@ def parse_date(raw: str) -> tuple[str | None, str | None]:
     m = re.search(r"\b((?:19|20)\d\d)/(\d\d)/(\d\d)\b", raw)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day"
+    # American numeric dates with a time, as bylines carry them: "06/20/18 04:12 PM EDT"
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\s+\d{1,2}:\d\d\b", raw)
+    if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
+        return f"{year}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", "day"
     m = re.search(r"\b(" + _MONTH_RE + r"),?\s+((?:19|20)\d\d)\b", raw)
     if m:
         month = _MONTHS[m.group(1).rstrip(".").lower()]
@@ -309,6 +314,7 @@ def _split_authors(raw: str) -> list[str]:
         r"\s*[|,]\s*(?:The\s+)?[A-Z][\w ]*(?:News|Times|Post|Press|Reuters|AP|Journal|Herald)\s*$", "", raw
     )
     raw = re.sub(r"\s*\|.*$", "", raw)
+    raw = re.sub(r"\s+[-–—]\s+.*\d.*$", "", raw)  # "ROBERT KAHANE - 06/20/18 04:12 PM EDT"
     parts = re.split(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*", raw.strip(" *"))
     names = []
     for p in parts:
