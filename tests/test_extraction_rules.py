@@ -279,3 +279,13 @@ def test_place_named_after_a_country_is_not_the_country():
     text = "The clerk in the town of Turkey Creek, near Peru Township, said nothing changed in Turkey.\n"
     assert run(text)["countries"] == ["TR"]
     assert run("The clerk in the town of Turkey Creek said nothing changed.\n")["countries"] == []
+
+
+def test_quoted_names_and_labels_are_not_quotes():
+    text = (
+        "Lonnie Vasquez, 67, said he put his ballot into a secure drop box known as “door 3.”\n\n"
+        'The agency said the videos bore the hallmarks of "Storm-1516", an operation tied to Moscow.\n\n'
+        "In a confidential “flash” alert sent to states, the FBI warned of intrusions.\n\n"
+        'The reports described an "aggressive" online campaign, officials said.\n'
+    )
+    assert [q["text"] for q in run(text)["quotes"]] == ["aggressive"]

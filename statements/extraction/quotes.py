@@ -206,15 +206,44 @@ def is_title_or_term(text: str, q: Quote) -> bool:
     return False
 
 
+_NOT_A_NOUN = frozenset(
+    "and or but nor yet that which who whom whose than then the for from with without into onto over under "
+    "about after before while when where because since until unless although though even also not are was "
+    "were has had have will would could should might may can must did does being been its their his her "
+    "our your this these those there here".split()
+)
+
+
 def is_scare_term(text: str, q: Quote) -> bool:
     """A one- or two-word label in marks that no one is reported as saying, even with a speech verb near:
     'called for a "hand count"', 'the department calls "cyber hygiene" checks', 'between "news" and
     propaganda'."""
-    if len(re.findall(r"[\w'’-]+", q.text)) > 2:
-        return False
+    n_words = len(re.findall(r"[\w'’-]+", q.text))
     before = text[max(0, q.open_pos - 40) : q.open_pos]
+    if n_words <= 3 and re.search(
+        r"\b(?:known as|dubbed|nicknamed|code-?named|hallmarks of)\s*$", before, re.I
+    ):
+        return True  # 'a drop box known as “door 3.”', 'the hallmarks of "Storm-1516"': a name
+    if n_words > 2:
+        return False
+    if re.fullmatch(r"[A-Z][A-Za-z]*-?\d{2,}", q.text.strip(" .,")):
+        return True  # a code name: "Storm-1516", "APT28"
     close = q.close_pos if q.close_pos is not None else q.end
     after = text[close + 1 : close + 30]
+    am = re.match(r"[ \u00a0]+([a-z]{3,})\b", after)
+    if (
+        am
+        and re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", before)
+        # 'reports described an "aggressive" online campaign': words the reports used
+        and not re.search(
+            r"\b(?:describ|call|term|label|characteri[sz]|warn|cit|report|brand|sa)\w*\s+"
+            r"(?:\w+\s+){0,2}(?:a|an)\s+(?:[a-z]+\s+)?$",
+            before,
+        )
+        and am.group(1) not in _NOT_A_NOUN
+        and not re.search(r"[.,;:!?]$", q.text.strip())
+    ):
+        return True  # 'a confidential “flash” alert': a label modifying a noun
     if re.search(r"\bcall(?:s|ed|ing)?\s+for\s+(?:a|an|the|more)?\s*$", before):
         return True
     if re.search(r"\b(?:calls|called|dubs|dubbed|terms|termed|labels|labell?ed)\s+$", before) and re.match(
