@@ -46,10 +46,15 @@ from .people import (
     _title_table,
     agency_by_key,
     canonical_name,
+    federal_state_department,
     find_agencies,
     find_officials,
+    home_state_office,
     leading_cue,
+    localise_state_titles,
     names_match,
+    state_office_at,
+    state_office_mentions,
     trailing_cue,
 )
 from .quotes import find_quotes, is_scare_term, is_title_or_term
@@ -184,8 +189,18 @@ def extract_document(text: str, name: str) -> dict:
 
     # agencies and officials
     amentions = [m for m in find_agencies(text, prose_start) if in_prose(m.start, m.end)]
+    # a secretary of state's office with no state named: the state of the sentence or of the story
+    home = home_state_office(text)
+    taken = [(m.start, m.end) for m in amentions]
+    amentions += [
+        m
+        for m in state_office_mentions(text, prose_start, home)
+        if in_prose(m.start, m.end) and not _overlaps(m.start, m.end, taken)
+    ]
+    amentions.sort(key=lambda m: m.start)
     officials = find_officials(text, prose_start, len(text), amentions, authors, author_spans + meta_spans)
     officials = [o for o in officials if not any(names_match(o.name, a) for a in authors)]
+    localise_state_titles(text, officials, home)
 
     # via-title agencies: officials' roles and capitalised titles that imply an agency
     via: list[AgencyMention] = []
@@ -208,6 +223,12 @@ def extract_document(text: str, name: str) -> dict:
                 ):
                     continue
                 agency = agency_by_key(f["agency"])
+                if (
+                    agency is not None
+                    and agency.name == "U.S. Department of State"
+                    and not federal_state_department(text)
+                ):
+                    agency = state_office_at(text, m.start(), home) or agency
                 if agency:
                     via.append(AgencyMention(m.start(), m.end(), agency, f["title"], via_title=True))
 

@@ -980,6 +980,133 @@ def _fixed_title_agency(title: str) -> Agency | None:
     return None
 
 
+# a secretary of state with no state before the title: the state's own office when the story is about one
+# state and never about the federal department
+_FEDERAL_STATE_DEPT = re.compile(
+    r"State Department|(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
+    r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?<![A-Z][a-z]{8} )(?<![A-Z][a-z]{9} )"
+    r"(?<![A-Z][a-z]{10} )(?<![A-Z][a-z]{11} )Department of State|U\.S\. [Ss]ecretary of [Ss]tate|"
+    r"US [Ss]ecretary of [Ss]tate|America(?:’s|'s) top diplomat"
+)
+_BARE_SOS = re.compile(
+    r"(?i:(?:deputy |assistant )?secretary of state(?:(?:’s|'s) (?:office|elections division))?|"
+    r"office of the secretary of state)"
+)
+
+
+def home_state_office(text: str) -> Agency | None:
+    """The state secretary of state's office that an unprefixed "Secretary of State X" or "the secretary of
+    state's office" means: the one U.S. state a state-level story is about ("OLYMPIA — Secretary of State
+    Joanna Hollister", "the secretary of state's office" in a Georgia story), never when the federal
+    department or a federal secretary of state is in the text."""
+    if "ecretary of" not in text and "ffice of the" not in text:
+        return None
+    if _FEDERAL_STATE_DEPT.search(text):
+        return None
+    for p in _people_table():
+        if p.get("agency") == "Department of State" and family_name(p["name"]) in text:
+            if re.search(r"\b" + re.escape(p["name"]) + r"\b", text):
+                return None
+    from .countries import _table as country_table
+
+    states = country_table()[4]
+    named = {
+        m.group(1)
+        for m in re.finditer(
+            r"\b(" + alternation(states) + r")(?:’s|'s)? (?:[Dd]eputy )?[Ss]ecretary of [Ss]tate", text
+        )
+    }
+    counts: dict[str, int] = {}
+    for m in _us_state_names().finditer(text):
+        st = m.group(1)
+        if st == "Washington" and re.match(r",? D\.?C\b|\s+(?:Post|Examiner|Times)\b", text[m.end() :]):
+            continue
+        counts[st] = counts.get(st, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] * 2 <= ranked[0][1]):
+        home = ranked[0][0]
+    elif len(named) == 1 and max(counts.values(), default=0) <= counts.get(next(iter(named)), 0):
+        home = next(iter(named))
+    else:
+        return None
+    return agency_by_key(f"{home} Secretary of State's Office")
+
+
+def state_office_at(text: str, pos: int, home: Agency | None) -> Agency | None:
+    """The state office an unprefixed secretary-of-state title at pos means: the state its sentence names
+    before it ("In New Mexico, ..., Secretary of State Teresa Villanueva said"), else the story's state."""
+    lo = max(0, pos - 300)
+    s0 = max(
+        [text.rfind("\n", 0, pos) + 1, lo] + [lo + m.end() for m in re.finditer(r"[.!?]\s", text[lo:pos])]
+    )
+    found = None
+    for m in _us_state_names().finditer(text, s0, pos):
+        found = m.group(1)
+    if found and found != "Washington":
+        return agency_by_key(f"{found} Secretary of State's Office") or home
+    return home
+
+
+_SOS_OFFICE = re.compile(
+    r"(?<![\w-])(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)[ \u00a0]+)?(?:Office of the Secretary of State|"
+    r"office of the secretary of state|Secretary of State(?:’s|'s) [Oo]ffice|"
+    r"secretary of state(?:’s|'s) office)(?![\w-])"
+)
+
+
+def federal_state_department(text: str) -> bool:
+    return bool(_FEDERAL_STATE_DEPT.search(text))
+
+
+def state_office_mentions(text: str, start: int, home: Agency | None) -> list[AgencyMention]:
+    """'the Secretary of State's Office', 'the office of the secretary of state' with no state before it: the
+    state office of the sentence or of the story (never when the federal department is in the text)."""
+    out = []
+    if "ecretary of" not in text or federal_state_department(text):
+        return out
+    for m in _SOS_OFFICE.finditer(text, start):
+        before = text[max(0, m.start() - 20) : m.start()]
+        sm = None
+        for sm in _us_state_names().finditer(before):  # noqa: B007 - the last match
+            pass
+        if sm is not None and re.fullmatch(r"(?:’s|'s)?[ \u00a0]+", before[sm.end() :]):
+            continue  # "Georgia's secretary of state's office": the table names it
+        office = state_office_at(text, m.start(), home)
+        if office is not None:
+            surface = re.sub(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)[ \u00a0]+", "", m.group())
+            out.append(AgencyMention(m.end() - len(surface), m.end(), office, surface))
+    return out
+
+
+def localise_state_titles(text: str, officials: list, home: Agency | None) -> None:
+    """'Secretary of State Brad Holcombe' in a story about Georgia: the Georgia office, not the federal
+    department, unless the person is a known U.S. secretary of state or the department is in the text."""
+    if "ecretary of" not in text or federal_state_department(text):
+        return
+    federal = agency_by_key("Department of State")
+    for o in officials:
+        kp = _known_person(o.name, _people_table())
+        if kp and kp.get("agency") == "Department of State":
+            continue
+        first = min((ms for ms, _ in o.mentions), default=0)
+        for i, (t, a) in enumerate(o.roles):
+            if (
+                a is federal
+                and re.search(r"(?i)secretary of state", t)
+                and not re.search(r"U\.?S\.?|America", t)
+            ):
+                office = state_office_at(text, first, home)
+                if office is not None:
+                    o.roles[i] = (t, office)
+
+
+@lru_cache(maxsize=1)
+def _us_state_names() -> re.Pattern:
+    from .countries import _table as country_table
+
+    return re.compile(r"(?<![\w-])(" + alternation(country_table()[4]) + r")(?![\w-])")
+
+
 # ---------------------------------------------------------------------------------------------- officials
 
 
@@ -1590,6 +1717,11 @@ _REPORT_WORDS = (
     r"report|assessment|document|analysis|review|findings|study|paper|summary|indictment|complaint|audit|"
     r"research"
 )
+_DESCRIPTION_HEADS = (
+    r"agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|committee|panel|ministry|"
+    r"embassy|command|service|office|commission|board|council|cent(?:er|re)|mission|task ?force|directorate|"
+    r"institute|foundation|regulator|watchdog"
+)
 _GROUP_WORDS = (
     r"group|coalition|council|organization|organisation|partnership|alliance|association|consortium|panel|"
     r"agencies|task force|committee|body|officials|leaders|authorities|department|agency|bureau|administ"
@@ -1672,6 +1804,16 @@ class SpeakerResolver:
         offs = self._officials_in(s, e)
         ags = self._agencies_in(s, e)
         if not offs and not ags:
+            # "In a joint statement, the taskforce said": the body a description refers back to
+            dm = re.match(
+                r"\s*(?:the|its|their)\s+(?:[a-z]+\s+){0,2}(" + _DESCRIPTION_HEADS + r")\s*$",
+                self.text[s:e],
+                re.I,
+            )
+            ant = self.antecedent(dm.group(1), s) if dm else None
+            if ant is not None:
+                ags = [ant]
+        if not offs and not ags:
             return None
         cand = (
             self._from_officials(offs, None, "statement")
@@ -1721,6 +1863,19 @@ class SpeakerResolver:
                 src = self._source_speaker(s, s + m.start())
                 if src:
                     cands.append((s, src))
+                    continue
+            # "Iran's mission to the United Nations rejected the allegations in a statement to ...": the
+            # subject of the clause the statement is the means of
+            m = re.search(r"\S\s+in\s+an?\s+(?:[a-z]+\s+){0,2}" + stw + r"\b", sent)
+            if m:
+                vm = re.search(
+                    r"\s(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r"|(?-i:[a-z]{3,}ed))\b",
+                    sent[: m.start() + 1],
+                )
+                if vm:
+                    src = self._source_speaker(s, s + vm.start())
+                    if src:
+                        cands.append((s, src))
         if before_only:
             # "U.S. officials blamed Iran ..." in the lead: not a statement a spokesman gives further down
             cands = [c for c in cands if c[0] <= pos + 600]
@@ -1817,6 +1972,8 @@ class SpeakerResolver:
     def antecedent(self, noun: str, pos: int) -> Agency | None:
         """The body a definite description ("the agency", "the commission") refers back to."""
         noun = noun.lower()
+        if noun in ("taskforce", "task force"):
+            noun = r"task\s?force"
         best = None
         for m in self.agencies:
             if m.end > pos:
@@ -2023,7 +2180,7 @@ class SpeakerResolver:
         hm = re.search(
             r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
             r"committee|panel|ministry|embassy|government|command|service|office|commission|board|"
-            r"council|cent(?:er|re)|mission)\b",
+            r"council|cent(?:er|re)|mission|task ?force)\b",
             lower,
         )
         if hm and (
@@ -2031,7 +2188,7 @@ class SpeakerResolver:
             or not re.search(r"\b(?:officials|leaders|authorities|agencies)\b", lower)
         ):
             noun = hm.group(1)
-            if noun in ("group", "coalition"):
+            if noun in ("group", "coalition", "taskforce", "task force"):
                 ant = self.antecedent(noun, p_start)
                 ags2 = [ant] if ant else self.group_source(p_start)
                 if not ant and not ags2:
@@ -2103,6 +2260,10 @@ _ADVERB = (
     r"(?:also|later|then|previously|further|again|had|has|have|would|will|once|recently|earlier|quickly|only|"
     r"simply|flatly)"
 )
+_AUXILIARY = (
+    r"(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do|already|repeatedly|"
+    r"publicly|often|twice|long|since|in the past|at the time|at first|first|also)"
+)
 _WRITING_VERBS = {
     "wrote",
     "writes",
@@ -2157,6 +2318,10 @@ _NOUN_LIKE = {
     "vows",
     "pledges",
 }
+_THAT_VERBS = (
+    r"(?:said|says|told|tells|testified|added|explained|argued|insisted|noted|warned|wrote|stated|announced|"
+    r"confirmed|acknowledged|reported|claimed|alleged)"
+)
 _LEADING_ONLY_VERBS = (
     r"accused|accuses|criticized|criticizes|praised|praises|blamed|blames|dismissed|dismisses|denied|denies|"
     r"rejected|rejects|labeled|labelled|branded|derided|slammed|welcomed|hailed|characterized|termed|deemed"
@@ -2212,7 +2377,9 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
             and not re.match(_CONJ + r"\b", subj)
             # '"sow discord" before the 2016 vote and called on ...': the reporter's sentence goes on
             and not re.match(
-                r"(?:before|after|during|since|until|into|over|under|against|through|across|among|as)\b", subj
+                r"(?:before|after|during|since|until|into|over|under|against|through|across|among|as|"
+                r"including|excluding|such as|like|(?-i:[a-z]+ing))\b",
+                subj,
             )
             and not re.search(r"\b(?:and|or|but)$", subj)
             and not re.match(r"what\b", subj)
@@ -2252,6 +2419,11 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
         if (
             not seg.strip()
             or _PARTY_TAG.match(seg.strip())
+            # "a spokeswoman, Irina Voskresenskaya, had called": an auxiliary or adverb is no subject
+            or re.fullmatch(
+                r"(?:" + _ADVERB + r"|" + _AUXILIARY + r")(?:\s+(?:" + _ADVERB + r"|" + _AUXILIARY + r"))*",
+                seg.strip(),
+            )
             or re.match(
                 r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during"
                 r"|last|this|(?-i:[a-z]+ing))\b",
@@ -2275,6 +2447,27 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
     if i < 0:
         return None
     a, b = segs[i]
+    # "the EU’s foreign policy chief, Anton Kovacic, and the European Commission said": a coordinated subject
+    # takes in the noun phrases listed before its "and"
+    if re.match(r"\s*(?:and|or)\s", head[a:b]):
+        j = i - 1
+        while j >= 0:
+            prev = head[segs[j][0] : segs[j][1]].strip()
+            if (
+                not prev
+                or len(prev.split()) > 8
+                or re.match(
+                    r"(?:in|on|at|after|before|during|with|for|from|by|as|while|when|who|which|according"
+                    r"|last|this|(?-i:[a-z]+ing))\b",
+                    prev,
+                    re.I,
+                )
+                or re.search(r"\b(?:" + _verbs() + "|" + _AUXILIARY + r"|(?-i:[a-z]{2,}ed))\b", prev)
+            ):
+                break
+            j -= 1
+        if j < i - 1:
+            a = segs[j + 1][0]
     while a < b and head[a] in " \n\t(":
         a += 1
     while b > a and head[b - 1] in " \n\t)":
@@ -2301,18 +2494,34 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
             )
         )
     ]
+    # "an inquiry into alleged irregularities", "the reported breach": a participle used as an adjective
+    verbs = [
+        v
+        for v in verbs
+        if not (
+            v.group().endswith("ed")
+            and re.search(
+                r"\b(?:the|a|an|of|into|for|on|with|its|their|his|her|any|no|these|those)\s+$",
+                before[: v.start()],
+            )
+        )
+    ]
     if not verbs:
         return None
     v = verbs[-1]
-    # "X, Facebook's head of policy, told the committee that the company had found only “...”": the subject
-    # of the earlier speech verb
-    if len(verbs) > 1 and re.fullmatch(
-        r"\s*(?:said|says|told|tells|testified|added|explained|argued|insisted|noted|warned)\b[^,;:“”\"]*"
-        r"\bthat\b.*",
-        before[verbs[-2].start() : v.start()],
-        re.S,
-    ):
-        v = verbs[-2]
+    # "X, Facebook's head of policy, told the committee that the company had found only “...”", "X said in a
+    # statement posted on X that it had tracked ... and had shared ... with “...”": what follows "that" is
+    # reported speech, and its speaker is the subject of the speech verb that introduced it
+    for k in range(len(verbs) - 2, -1, -1):
+        if not re.match(_THAT_VERBS + r"\b", verbs[k].group()):
+            continue
+        if re.fullmatch(
+            r"\s*" + _THAT_VERBS + r"\b[^,;:“”\"]*\bthat\b.*",
+            before[verbs[k].start() : v.start()],
+            re.S,
+        ):
+            v = verbs[k]
+        break
     tail = before[v.end() :]
     head = before[: v.start()]
     # "said Director of National Intelligence Avril Haines: “"
@@ -2358,6 +2567,23 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     dm = re.match(r".*\)\s*[-—–]+\s+", subj)
     if dm:
         a += dm.end()  # "LONDON (Reuters) - A British parliamentary committee"
+        subj = head[a:b]
+    # "The Quai d'Orsay condemned what it called “...”", "Facebook said it had removed ... for what it calls
+    # “...”": the pronoun stands for the subject of the sentence
+    if re.search(r"(?:^|\s)what\s+(?:it|he|she|they)\s*$", subj):
+        first = re.search(
+            r"\b(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r"|" + _AUXILIARY + r"|(?-i:[a-z]{2,}ed))\b",
+            head,
+        )
+        seg = _subject_segment(head[: first.start()]) if first and first.start() > 0 else None
+        if seg is None:
+            return None
+        a, b = seg
+        subj = head[a:b]
+    # "Russian officials have in the past described": the noun phrase before the auxiliary
+    xm = re.search(r"\s+(?:has|have|had|would|will|could|can|may|might|did|does|do|is|was|were|are)\b", subj)
+    if xm and xm.start() > 0:
+        b = a + xm.start()
         subj = head[a:b]
     if not subj.strip():
         return None
