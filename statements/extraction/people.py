@@ -506,6 +506,22 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
+_MILITARY_UNIT = re.compile(
+    r"(?<![\w-])\d{1,3}(?:st|nd|rd|th)[ \u00a0]+(?:(?:Infantry|Armored|Airborne|Cavalry|Marine|"
+    r"Mountain|Signal|"
+    r"Cyber|Military Intelligence|Expeditionary|Special Forces|Fighter|Air|Space)[ \u00a0]+)?"
+    r"(?:Division|Brigade|Regiment|Battalion|Wing|Fleet|Corps|Air Force|Army|Cyber Protection Team)(?![\w-])"
+)
+_COMPANY_WORDS = frozenset("firm company startup start-up vendor contractor consultancy".split())
+_DESCRIBED_BODY = re.compile(
+    r"(?<![\w-])(?P<d>firm|company|startup|start-up|vendor|contractor|consultancy|group|nonprofit|non-profit|"
+    r"organi[sz]ation|watchdog|charity|think[ \u00a0]tank)[ \u00a0]+"
+    r"(?P<n>[A-Z][a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*[A-Za-z]){0,3})(?![\w&-]|[ \u00a0][A-Z])"
+    r"|(?<![\w-])(?P<c>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*){0,2}[ \u00a0]"
+    r"(?:Systems|Labs|Technologies|Solutions|Networks|Software|Analytics))(?![\w&-]|[ \u00a0][A-Z&])"
+)
+
+
 def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
     """Bodies not in the table, recognised by shape: foreign ministries and embassies, county election
     offices, units of a known agency, and capitalised names ending in an organisation word."""
@@ -611,6 +627,44 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
                     if sm.start() != m.start("n"):
                         out.append(AgencyMention(start + sm.start(), start + sm.end(), agency, short))
+    # a numbered military unit: "the 2nd Infantry Division", "the 16th Air Force"
+    if "th " in region or "st " in region or "nd " in region or "rd " in region:
+        for m in _MILITARY_UNIT.finditer(region):
+            name = m.group()
+            agency = agency_by_key(name) or Agency(name, None, "military", None)
+            out.append(AgencyMention(start + m.start(), start + m.end(), agency, name))
+    # a body named after its description ("the firm Trail Ridge Labs", "the digital rights group Raqmi Watch",
+    # "the nonprofit Verified Voting") or by a corporate suffix ("made by BallotLine Systems")
+    for m in _DESCRIBED_BODY.finditer(region):
+        name = m.group("n") or m.group("c")
+        lead = lead_re.match(name)
+        if lead:
+            name = name[lead.end() :]
+        first = name.split()[0] if name.split() else ""
+        if (
+            not first
+            or m.group("c")
+            and len(name.split()) < 2
+            or first in by_surface
+            or name in by_surface
+            or first in _STOP_NAME_WORDS
+            or first in words
+            or first in _nonname_words()
+            or first.lower() in _western_given()
+            or _known_person(name, _people_table())
+            or any(o.start <= start + m.start("n" if m.group("n") else "c") < o.end for o in out)
+        ):
+            continue
+        kind = "company" if m.group("c") or m.group("d") in _COMPANY_WORDS else "association"
+        agency = agency_by_key(name) or Agency(name, None, kind, None)
+        s0 = start + (m.end("n") if m.group("n") else m.end("c")) - len(name)
+        out.append(AgencyMention(s0, s0 + len(name), agency, name))
+        short = re.sub(r"[ \u00a0]+(?:" + _CORPORATE + r")$", "", name)
+        if short != name and len(short) > 2:
+            # "BallotLine said": the company's short name
+            for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
+                if start + sm.start() != s0:
+                    out.append(AgencyMention(start + sm.start(), start + sm.end(), agency, short))
     # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
     for m in org_re.finditer(region):
         name = m.group()
@@ -817,7 +871,7 @@ _ROLE_HEADS = (
     r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
     r"recorder|auditor|treasurer|sheriff|comptroller|investigator|incumbent|legislator|MP|MEP|councillor|"
-    r"councilor|parliamentarian|candidate|"
+    r"councilor|parliamentarian|candidate|engineer|scientist|specialist|technologist|consultant|"
     r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking"
     r" member)"
 )
