@@ -166,7 +166,7 @@ def worker_arguments(args):
         f"--export-runs={args.export_runs}",
         f"--ingest-documents={args.ingest_documents}",
         f"--data-dir={args.data_dir}",
-    ] + (["--regenerate"] if args.regenerate else [])
+    ] + (["--regenerate"] if args.regenerate else []) + (["--no-api"] if args.no_api else [])
 
 
 def run_ingest(args):
@@ -185,7 +185,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--runs", type=int, default=20, help="runs per page (fewer for slow ones)")
-    parser.add_argument("--export-runs", type=int, default=3, help="runs per export")
+    parser.add_argument("--export-runs", type=int, default=3, help="runs per export (0: skip exports)")
+    parser.add_argument("--no-api", action="store_true", help="skip the in-process read API timings")
     parser.add_argument("--ingest-documents", type=int, default=300, help="documents to ingest (0: skip)")
     parser.add_argument("--data-dir", default="/tmp/archive-bench", help="where the databases live")
     parser.add_argument("--postgres-url", help="use this PostgreSQL database instead of a local cluster")
@@ -625,7 +626,7 @@ def worker(args):
 
     total, subset = Quote.objects.count(), filtered.count()
     exports = []
-    for name, url, rows in [
+    for name, url, rows in [] if not args.export_runs else [
         ("CSV, all rows", "/quotes.csv", total),
         ("CSV, year+country", "/quotes.csv?year=2020&country=RU", subset),
         ("JSON, all rows", "/quotes.json", total),
@@ -634,12 +635,12 @@ def worker(args):
         exports.append(measure_export(server, name, url, rows, args.export_runs))
         print(f"  {name}: {exports[-1].get('p50', exports[-1].get('skipped'))}", flush=True)
     server.stop()
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and args.export_runs:
         exports.append(measure_copy("COPY floor, all rows", "", args.export_runs))
         exports.append(measure_copy("COPY floor, year+country", FILTER_SQL, args.export_runs))
 
     api = []
-    for name, function in api_cases(quote_pks, agency):
+    for name, function in [] if args.no_api else api_cases(quote_pks, agency):
         times, result = timed(function, args.runs)
         api.append(
             {

@@ -291,9 +291,13 @@ def titles_at_the_time(pairs, published):
         among("official_id", {official for official, _ in pairs}),
         among("article_id", {article for _, article in pairs}),
     )
-    for official_id, article_id, title, acronym, agency in own.order_by("title").values_list(*fields):
+    own_titles = sorted(
+        (title, title_label(title, acronym, agency), official_id, article_id)
+        for official_id, article_id, title, acronym, agency in own.values_list(*fields)
+    )  # by title, then label: the order the PostgreSQL writer (copy_export) gives too
+    for _, label, official_id, article_id in own_titles:
         if (official_id, article_id) in pairs:
-            held[official_id, article_id].append(title_label(title, acronym, agency))
+            held[official_id, article_id].append(label)
     undated = [(official, article) for official, article in pairs if (official, article) not in held]
     pending = [(official, article) for official, article in undated if published.get(article)]
     if not pending:
@@ -302,19 +306,19 @@ def titles_at_the_time(pairs, published):
         among("official_id", {official for official, _ in pending}),
         article__published__lte=max(published[article] for _, article in pending),
     )
-    attested = defaultdict(list)  # official id -> [(date, label)], newest first
+    attested = defaultdict(list)  # official id -> [(date, title, label)], newest first
     earlier = earlier.order_by("-article__published", "title").values_list(
         "official_id", "article__published", "title", "agency__acronym", "agency__name"
     )
     for official_id, date, title, acronym, agency in earlier:
-        attested[official_id].append((date, title_label(title, acronym, agency)))
+        attested[official_id].append((date, title, title_label(title, acronym, agency)))
     for official_id, article_id in pending:
         when = published[article_id]
-        candidates = [(date, label) for date, label in attested.get(official_id, ()) if date <= when]
+        candidates = [entry for entry in attested.get(official_id, ()) if entry[0] <= when]
         if candidates:
             latest = candidates[0][0]
-            labels = [label for date, label in candidates if date == latest]
-            held[official_id, article_id] = list(dict.fromkeys(labels))
+            labels = sorted({(title, label) for date, title, label in candidates if date == latest})
+            held[official_id, article_id] = [label for _, label in labels]
     return held
 
 
@@ -639,8 +643,14 @@ def file_name(table, named_filters, extension):
 
 def export_response(table, queryset, request, *, fmt, applied_filters, named_filters, byte_order_mark=False):
     """A streamed CSV or JSON attachment of `queryset`'s records, in its order, through `table`."""
+    from statements import copy_export  # it builds on this module's columns and cells
+
     batches = streamed(table.batches(queryset, request.build_absolute_uri), queryset.db)
-    if fmt == "csv":
+    if fmt == "csv" and copy_export.writes(table, queryset):
+        chunks = copy_export.csv_chunks(
+            table, queryset, request.build_absolute_uri, byte_order_mark=byte_order_mark
+        )
+    elif fmt == "csv":
         chunks = csv_chunks(table, batches, byte_order_mark=byte_order_mark)
     else:
         chunks = json_chunks(table, batches, count=queryset.count(), applied_filters=applied_filters)
