@@ -2108,6 +2108,61 @@ class SpeakerResolver:
             best = (pm.start, pm.name) if with_pos else pm.name
         return best
 
+    _SPEAKS_AFTER = re.compile(
+        r"(?:,[^.;“”\"\n]{0,160}?,)?[ \u00a0]+(?:has[ \u00a0]+|had[ \u00a0]+|also[ \u00a0]+)?"
+        r"(?:said|says|told|noted|"
+        r"explained|wrote|writes|added|argued|warned|testified|acknowledged|conceded|recalled|insisted)\b"
+    )
+
+    def _speaking_subject(self, pos: int, para_start: int) -> Speaker | None:
+        """'Dale Mercer, a retiree, said he plans to vote in person.\n\n“...,” he said.': a quote paragraph
+        whose pronoun follows a paragraph where a named person is the subject of a speech verb, after any
+        quote there, continues that person."""
+        if para_start <= 0 or self.text[para_start : para_start + 1] not in ("“", '"', "‘", "'"):
+            return None
+        prev_start = self.text.rfind("\n", 0, max(0, para_start - 1))
+        while prev_start > 0 and not self.text[prev_start + 1 : para_start].strip():
+            prev_start = self.text.rfind("\n", 0, prev_start)
+        lo = prev_start + 1
+        for _qs, qe in self.quote_spans:
+            if qe < para_start and qe > lo:
+                lo = qe
+        best: tuple[int, Speaker] | None = None
+        quoted = [
+            (ss, se)
+            for ss, se in self.sentences
+            if se > lo and ss < para_start and re.search(r"[“”\"]", self.text[ss:se])
+        ]
+
+        def in_quoted(pos: int) -> bool:
+            return any(ss <= pos < se for ss, se in quoted)
+
+        for o in self.officials:
+            for ms, me in o.mentions:
+                if lo <= ms < para_start and not in_quoted(ms) and self._SPEAKS_AFTER.match(self.text, me):
+                    if best is None or ms > best[0]:
+                        best = (ms, self._from_officials([o], o.name, "person"))
+        for pm in _person_mentions(self.text, lo, para_start):
+            parts = _name_parts(pm.name)
+            if not 2 <= len(parts) <= 4 or any(a.start <= pm.start < a.end for a in self.agencies):
+                continue
+            if any(_is_known_nonname(w) or w in _STOP_NAME_WORDS for w in parts) or _is_place_or_body(
+                pm.name
+            ):
+                continue
+            if any(names_match(o.name, pm.name) for o in self.officials):
+                continue
+            if (
+                not in_quoted(pm.start)
+                and self._SPEAKS_AFTER.match(self.text, pm.end)
+                and (best is None or pm.start > best[0])
+            ):
+                best = (pm.start, Speaker(pm.name, [pm.name], [], "person", True))
+        if best is None:
+            return None
+        hist = max((h for h, sp in self.history if h < pos), default=-1)
+        return best[1] if best[0] > hist else None
+
     def _unnamed_subject(self, pos: int) -> Speaker | None:
         """'One election worker, who asked not to be named, said ...' then '“...,” she said': the unnamed
         person a sentence since the last named one introduced as speaking."""
@@ -2160,6 +2215,9 @@ class SpeakerResolver:
                     and not any(names_match(o.name, lname) for o in self.officials)
                 ):
                     return Speaker(lname, [lname], [], "person", True)
+            speaking = self._speaking_subject(p_start, para_start)
+            if speaking is not None:
+                return speaking
             unnamed = self._unnamed_subject(p_start)
             if unnamed is not None:
                 return unnamed
@@ -2261,6 +2319,16 @@ class SpeakerResolver:
         if role and not re.search(r"\b(?:officials)\b", lower):
             ags2 = self.role_antecedent(role.group(1), p_start)
             return Speaker(phrase, [], [a.key for a in ags2], "unnamed", bool(ags2))
+        if (
+            re.fullmatch(
+                r"(?!(?:the|these|those|both|all|its|their|his|her|our)\b)(?:[\w.’'-]+\s+){1,3}(?:officials|diplomats|"
+                r"authorities)",
+                lower,
+            )
+            and not ags
+        ):
+            # "Russian officials have described ... as": a bare plural introduces people nobody names
+            return Speaker(phrase, [], [], "unnamed", True)
         if re.search(r"\b(?:officials|leaders|authorities|agencies|chiefs|heads)\b", lower):
             src = self.statement_source(p_start, before_only=True)
             if src:
