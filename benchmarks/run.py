@@ -159,14 +159,18 @@ def run_worker(args, vendor, database_url):
 
 
 def worker_arguments(args):
-    return [
-        f"--quotes={args.quotes}",
-        f"--seed={args.seed}",
-        f"--runs={args.runs}",
-        f"--export-runs={args.export_runs}",
-        f"--ingest-documents={args.ingest_documents}",
-        f"--data-dir={args.data_dir}",
-    ] + (["--regenerate"] if args.regenerate else []) + (["--no-api"] if args.no_api else [])
+    return (
+        [
+            f"--quotes={args.quotes}",
+            f"--seed={args.seed}",
+            f"--runs={args.runs}",
+            f"--export-runs={args.export_runs}",
+            f"--ingest-documents={args.ingest_documents}",
+            f"--data-dir={args.data_dir}",
+        ]
+        + (["--regenerate"] if args.regenerate else [])
+        + (["--no-api"] if args.no_api else [])
+    )
 
 
 def run_ingest(args):
@@ -454,41 +458,25 @@ def measure_export(server, name, url, rows, runs):
     }
 
 
-EXPORT_SQL = """
-SELECT q.id, q.text, q.speaker, q.fragment, a.title, a.published, a.url, o.name,
-  (SELECT string_agg(x.name, '; ' ORDER BY x.name) FROM statements_quote_officials t
-     JOIN statements_official x ON x.id = t.official_id WHERE t.quote_id = q.id),
-  (SELECT string_agg(x.name, '; ' ORDER BY x.name) FROM statements_quote_agencies t
-     JOIN statements_agency x ON x.id = t.agency_id WHERE t.quote_id = q.id),
-  (SELECT string_agg(x.code, '; ' ORDER BY x.code) FROM statements_quote_countries t
-     JOIN statements_country x ON x.id = t.country_id WHERE t.quote_id = q.id)
-FROM statements_quote q
-JOIN statements_article a ON a.id = q.article_id
-LEFT JOIN statements_outlet o ON o.id = a.outlet_id
-{where}
-ORDER BY a.published DESC, a.source_file, q.start, q.id
-"""
-FILTER_SQL = """WHERE a.year = 2020 AND EXISTS (SELECT 1 FROM statements_quote_countries t
-  JOIN statements_country c ON c.id = t.country_id WHERE t.quote_id = q.id AND c.code = 'RU')"""
+def measure_copy(name, query, runs):
+    """The floor: the export's own statement (statements.copy_export), COPY'd straight to this process,
+    without HTTP, Django's response or the CRLF pass."""
+    from django.http import QueryDict
 
+    from statements import copy_export, filters
 
-def measure_copy(name, where, runs):
-    from django.db import connection
-
-    sql = f"COPY ({EXPORT_SQL.format(where=where)}) TO STDOUT WITH CSV HEADER"
+    _, queryset = filters.filtered_quotes(QueryDict(query))
     times, counts = [], []
     for _ in range(runs):
-        with connection.cursor() as cursor:
-            started = time.perf_counter()
-            lines = 0
-            with cursor.cursor.copy(sql) as copy:
-                for block in copy:
-                    lines += bytes(block).count(b"\n")
-            times.append(time.perf_counter() - started)
-            counts.append(lines - 1)
+        started = time.perf_counter()
+        rows = 0
+        for block in copy_export.csv_blocks(queryset, ("http://127.0.0.1/quotes/", "/")):
+            rows += bytes(block).count(b"\n")
+        times.append(time.perf_counter() - started)
+        counts.append(rows)
     return {
         "name": name,
-        "url": "COPY (export query) TO STDOUT WITH CSV",
+        "url": "COPY (the export's query) TO STDOUT WITH CSV",
         "rows": counts[0],
         "runs": runs,
         "p50": statistics.median(times),
@@ -626,18 +614,22 @@ def worker(args):
 
     total, subset = Quote.objects.count(), filtered.count()
     exports = []
-    for name, url, rows in [] if not args.export_runs else [
-        ("CSV, all rows", "/quotes.csv", total),
-        ("CSV, year+country", "/quotes.csv?year=2020&country=RU", subset),
-        ("JSON, all rows", "/quotes.json", total),
-        ("JSON, year+country", "/quotes.json?year=2020&country=RU", subset),
-    ]:
+    for name, url, rows in (
+        []
+        if not args.export_runs
+        else [
+            ("CSV, all rows", "/quotes.csv", total),
+            ("CSV, year+country", "/quotes.csv?year=2020&country=RU", subset),
+            ("JSON, all rows", "/quotes.json", total),
+            ("JSON, year+country", "/quotes.json?year=2020&country=RU", subset),
+        ]
+    ):
         exports.append(measure_export(server, name, url, rows, args.export_runs))
         print(f"  {name}: {exports[-1].get('p50', exports[-1].get('skipped'))}", flush=True)
     server.stop()
     if connection.vendor == "postgresql" and args.export_runs:
         exports.append(measure_copy("COPY floor, all rows", "", args.export_runs))
-        exports.append(measure_copy("COPY floor, year+country", FILTER_SQL, args.export_runs))
+        exports.append(measure_copy("COPY floor, year+country", "year=2020&country=RU", args.export_runs))
 
     api = []
     for name, function in [] if args.no_api else api_cases(quote_pks, agency):

@@ -197,11 +197,9 @@ def crlf_lines(blocks):
         yield decoder.decode(b"".join(out))
 
 
-def csv_chunks(table, queryset, absolute_uri, *, byte_order_mark=False):
-    """The quote list's CSV: the header, then the database's lines."""
-    yield (BYTE_ORDER_MARK if byte_order_mark else "") + ",".join(table.column_names) + "\r\n"
+def csv_blocks(queryset, permalink):
+    """COPY's blocks of CSV rows (LF line ends) for `queryset`'s quotes, in its order."""
     selection, params = selection_sql(queryset)
-    lines = lines_sql(link_parts(absolute_uri, table.url_name))
     with transaction.atomic(using=queryset.db):
         with connections[queryset.db].cursor() as cursor:
             # Sorting a million lines in memory rather than on disk; for this transaction only.
@@ -218,6 +216,12 @@ def csv_chunks(table, queryset, absolute_uri, *, byte_order_mark=False):
                 params,
             )
             cursor.execute("ANALYZE export_selection")
-            with cursor.cursor.copy(f"COPY ({lines}) TO STDOUT WITH (FORMAT csv)") as copy:
-                yield from crlf_lines(copy)
+            with cursor.cursor.copy(f"COPY ({lines_sql(permalink)}) TO STDOUT WITH (FORMAT csv)") as copy:
+                yield from copy
             cursor.execute("DROP TABLE export_selection")
+
+
+def csv_chunks(table, queryset, absolute_uri, *, byte_order_mark=False):
+    """The quote list's CSV: the header, then the database's lines."""
+    yield (BYTE_ORDER_MARK if byte_order_mark else "") + ",".join(table.column_names) + "\r\n"
+    yield from crlf_lines(csv_blocks(queryset, link_parts(absolute_uri, table.url_name)))
