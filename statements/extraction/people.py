@@ -265,6 +265,29 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             # named as annotators and registries do: "Embassy of Russia in the United Kingdom"
             name = f"Embassy of {_country_name(m.agency.country)} in {_country_name(host)}"
             m.agency = agency_by_key(name) or Agency(name, None, "foreign government", m.agency.country)
+    # "the ACLU of Georgia", "the League of Women Voters of Ohio": a national body's state affiliate; "the New
+    # Mexico Supreme Court", "the Washington National Guard": a state's own body
+    for m in out:
+        if m.agency.kind in ("association", "company") and not m.via_title:
+            am = _state_patterns()[0].match(text, m.end, end)
+            if am:
+                name = f"{m.surface} of {am.group(1)}"
+                m.end = am.end()
+                m.surface = text[m.start : m.end]
+                m.agency = agency_by_key(name) or Agency(name, None, m.agency.kind, m.agency.country)
+        elif m.surface in (
+            "Supreme Court",
+            "National Guard",
+            "State Police",
+            "State Patrol",
+            "Court of Appeals",
+        ):
+            sm = _state_patterns()[1].search(text, max(start, m.start - 20), m.start)
+            if sm:
+                name = f"{sm.group(1)} {m.surface}"
+                m.start = sm.start(1)
+                m.surface = text[m.start : m.end]
+                m.agency = agency_by_key(name) or Agency(name, None, m.agency.kind, m.agency.country)
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
         mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
@@ -281,6 +304,18 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             and re.search(r"\btold\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _state_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(' of <U.S. state>' after a body's name, '<U.S. state> ' before a state body's name)."""
+    from .countries import _table as country_table
+
+    states = alternation(country_table()[4])
+    return (
+        re.compile(r"[ \u00a0]+of[ \u00a0]+(" + states + r")(?![\w-])"),
+        re.compile(r"(?<![\w-])(" + states + r")(?:’s|'s)?[ \u00a0]+$"),
+    )
 
 
 _BARE_EC = re.compile(r"(?<![\w’'-])Election Commission(?![ \u00a0]+of\b|[\w-])")
@@ -457,7 +492,7 @@ def _generic_patterns():
     unit_re = re.compile(
         r"(?<![\w-])(?P<p>"
         + known
-        + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z]+\s){1,3}(?:Division|Directorate|Unit|Branch|"
+        + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z][A-Za-z]*\s){1,3}(?:Division|Directorate|Unit|Branch|"
         r"Field Office|Task Force|Center|Centre))(?![\w-])"
     )
     # "(?<![\w-])(?:WORD){1,5}HEAD...", with the first word unrolled so that the pattern starts with [A-Z]
@@ -518,7 +553,9 @@ _DESCRIBED_BODY = re.compile(
     r"organi[sz]ation|watchdog|charity|think[ \u00a0]tank)[ \u00a0]+"
     r"(?P<n>[A-Z][a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*[A-Za-z]){0,3})(?![\w&-]|[ \u00a0][A-Z])"
     r"|(?<![\w-])(?P<c>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*){0,2}[ \u00a0]"
-    r"(?:Systems|Labs|Technologies|Solutions|Networks|Software|Analytics))(?![\w&-]|[ \u00a0][A-Z&])"
+    r"(?:Systems|Labs|Technologies|Solutions|Networks|Software|Analytics)"
+    r"(?:[ \u00a0](?:Ltd\.?|Inc\.|LLC|Corp\.))?)"
+    r"(?![\w&-]|[ \u00a0][A-Z&])"
 )
 
 
@@ -640,6 +677,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         lead = lead_re.match(name)
         if lead:
             name = name[lead.end() :]
+        # "Leeds-based Pennant Electoral Systems Ltd": the place it is based in is no part of the name
+        name = re.sub(r"^[\w’'.-]+-(?:based|owned|linked|backed|run|registered)[ \u00a0]+", "", name)
         first = name.split()[0] if name.split() else ""
         if (
             not first
@@ -659,8 +698,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         agency = agency_by_key(name) or Agency(name, None, kind, None)
         s0 = start + (m.end("n") if m.group("n") else m.end("c")) - len(name)
         out.append(AgencyMention(s0, s0 + len(name), agency, name))
-        short = re.sub(r"[ \u00a0]+(?:" + _CORPORATE + r")$", "", name)
-        if short != name and len(short) > 2:
+        short = re.sub(r"(?:[ \u00a0]+(?:" + _CORPORATE + r"|Electoral|Election|Voting))+$", "", name)
+        if short != name and len(short) > 2 and short not in by_surface and short not in words:
             # "BallotLine said": the company's short name
             for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
                 if start + sm.start() != s0:
@@ -686,6 +725,13 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             or first in _nonname_words()
             and not re.search(r"\b(?:County|State|City)\b", name)
             and not _us_states().match(name)
+            # "the Australian Strategic Policy Institute", "the Georgian Institute of Politics", "the Russia
+            # Small Group": a nationality opening a three-word institutional name is part of it
+            and not (
+                len(name.split()) >= 3
+                and re.search(r"\b(?:Institute|Institution|Foundation|Association|Observatory|Group)\b", name)
+                and not re.search(r"\b(?:Ministry|Embassy|Department|Office|Agency|Service|Command)\b", name)
+            )
         ):
             continue
         if re.search(r"(?:’s|'s)\s", name):
