@@ -288,6 +288,15 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
                 m.start = sm.start(1)
                 m.surface = text[m.start : m.end]
                 m.agency = agency_by_key(name) or Agency(name, None, m.agency.kind, m.agency.country)
+    # "the Washington National Guard ... the National Guard": the state's body named once in full
+    extended = {}
+    for m in out:
+        for base in ("Supreme Court", "National Guard", "State Police", "State Patrol", "Court of Appeals"):
+            if m.agency.name.endswith(" " + base) and m.surface != base:
+                extended.setdefault(base, set()).add(m.agency)
+    for m in out:
+        if m.surface in extended and len(extended[m.surface]) == 1:
+            m.agency = next(iter(extended[m.surface]))
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
         mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
