@@ -550,6 +550,15 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
+_BARE_LEGISLATURE = re.compile(r"(?<![\w-])(?P<w>parliament|legislature)(?![\w-])")
+_GENERAL_ASSEMBLY_STATES = frozenset(
+    "Arkansas Colorado Connecticut Delaware Georgia Illinois Indiana Iowa Kentucky Maryland Missouri Ohio "
+    "Pennsylvania Tennessee Vermont Virginia".split()
+    + ["North Carolina", "Rhode Island", "South Carolina"]
+)
+_BARE_FOREIGN_MINISTRY = re.compile(
+    r"(?<![\w’'-][ \u00a0])(?<![\w-])[Ff]oreign[ \u00a0]+[Mm]inistry(?![\w-])"
+)
 _MILITARY_UNIT = re.compile(
     r"(?<![\w-])\d{1,3}(?:st|nd|rd|th)[ \u00a0]+(?:(?:Infantry|Armored|Airborne|Cavalry|Marine|"
     r"Mountain|Signal|"
@@ -673,6 +682,72 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
                     if sm.start() != m.start("n"):
                         out.append(AgencyMention(start + sm.start(), start + sm.end(), agency, short))
+    # "at a regular briefing in Beijing, foreign ministry spokesperson Guo Lirong": a foreign ministry named
+    # without its country belongs to the country its sentence names last before it
+    for m in _BARE_FOREIGN_MINISTRY.finditer(region) if "inistry" in region else ():
+        s_abs = start + m.start()
+        lo = max(0, s_abs - 300)
+        s0 = max(
+            [text.rfind("\n", 0, s_abs) + 1, lo]
+            + [lo + x.end() for x in re.finditer(r"[.!?][\"”’']?\s", text[lo:s_abs])]
+        )
+        code = None
+        for cm in re.finditer(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)?", text[s0:s_abs]):
+            word = re.sub(r"(?:’s|'s)$", "", cm.group())
+            code = _country_code(word) or code
+        if code is None or code == "US":
+            continue
+        adj = next((a for c, a in words.values() if c == code), None)
+        name = f"{adj} Foreign Ministry" if adj else ""
+        agency = agency_by_key(name) if name else None
+        if agency is None:
+            name = f"Ministry of Foreign Affairs of {_country_name(code)}"
+            agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+        out.append(AgencyMention(s_abs, start + m.end(), agency, m.group()))
+    # "Home Office security minister Chad Porter told parliament", "appointed by the legislature": a
+    # legislature named by its common noun where it acts or is addressed is the one of its sentence's country,
+    # or of the U.S. state the story is about
+    for m in _BARE_LEGISLATURE.finditer(region) if ("arliament" in region or "egislature" in region) else ():
+        s_abs = start + m.start("w")
+        before = text[max(0, s_abs - 40) : s_abs]
+        if re.search(r"(?<![\w-])(?!The\b|THE\b)[A-Z][\w-]*[ \u00a0]+$", before):
+            continue  # "the European parliament": a named one
+        if not (
+            re.search(
+                r"(?:^|\W)(?:told|addressed|informed|briefed|by|before|urged|asked)[ \u00a0]+"
+                r"(?:the[ \u00a0]+)?$",
+                before,
+            )
+            or re.match(
+                r"[ \u00a0]+(?:voted|passed|approved|rejected|adopted|debated|has|had|will|would|must)\b",
+                text[start + m.end("w") :],
+            )
+        ):
+            continue
+        agency = None
+        if m.group("w").lower() == "legislature":
+            home = _home_state(text)
+            if home:
+                name = f"{home} {'General Assembly' if home in _GENERAL_ASSEMBLY_STATES else 'Legislature'}"
+                agency = agency_by_key(name) or Agency(name, None, "legislature", "US")
+        if agency is None:
+            lo = max(0, s_abs - 300)
+            s0 = max(
+                [text.rfind("\n", 0, s_abs) + 1, lo]
+                + [lo + x.end() for x in re.finditer(r"[.!?][\"”’']?\s", text[lo:s_abs])]
+            )
+            code = None
+            for cm in re.finditer(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)?", text[s0:s_abs]):
+                word = re.sub(r"(?:’s|'s)$", "", cm.group())
+                known = by_surface.get(word)
+                code = _country_code(word) or (known.country if known is not None else None) or code
+            if code is None or code == "US":
+                continue
+            adj = next((a for c, a in words.values() if c == code), None)
+            agency = (agency_by_key(f"{adj} Parliament") if adj else None) or Agency(
+                f"Parliament of {_country_name(code)}", None, "legislature", code
+            )
+        out.append(AgencyMention(s_abs, start + m.end("w"), agency, m.group("w")))
     # a numbered military unit: "the 2nd Infantry Division", "the 16th Air Force"
     if "th " in region or "st " in region or "nd " in region or "rd " in region:
         for m in _MILITARY_UNIT.finditer(region):
@@ -1125,20 +1200,32 @@ def home_state_office(text: str) -> Agency | None:
             r"\b(" + alternation(states) + r")(?:’s|'s)? (?:[Dd]eputy )?[Ss]ecretary of [Ss]tate", text
         )
     }
+    counts = _state_counts(text)
+    home = _home_state(text)
+    if home is None:
+        if len(named) == 1 and max(counts.values(), default=0) <= counts.get(next(iter(named)), 0):
+            home = next(iter(named))
+        else:
+            return None
+    return agency_by_key(f"{home} Secretary of State's Office")
+
+
+def _state_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for m in _us_state_names().finditer(text):
         st = m.group(1)
         if st == "Washington" and re.match(r",? D\.?C\b|\s+(?:Post|Examiner|Times)\b", text[m.end() :]):
             continue
         counts[st] = counts.get(st, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return counts
+
+
+def _home_state(text: str) -> str | None:
+    """The one U.S. state a story is about: named at least twice and twice as often as any other."""
+    ranked = sorted(_state_counts(text).items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] * 2 <= ranked[0][1]):
-        home = ranked[0][0]
-    elif len(named) == 1 and max(counts.values(), default=0) <= counts.get(next(iter(named)), 0):
-        home = next(iter(named))
-    else:
-        return None
-    return agency_by_key(f"{home} Secretary of State's Office")
+        return ranked[0][0]
+    return None
 
 
 def state_office_at(text: str, pos: int, home: Agency | None) -> Agency | None:
