@@ -114,7 +114,8 @@ def _amb_patterns():
 
 
 _PLACE_NAME_TAIL = re.compile(
-    r"[ \u00a0]+(?:Creek|River|Run|Hills?|Lake|Township|Springs?|Valley|Beach|Road|Street|Avenue|Boulevard)\b"
+    r"[ \u00a0]+(?:Creek|River|Run|Hills?|Lake|Township|Springs?|Valley|Beach|Road|Street|Avenue|"
+    r"Boulevard|County|Parish|Borough)\b"
 )
 
 
