@@ -155,6 +155,20 @@ def _colon_speaker(text: str, para, open_pos: int, resolver) -> Speaker | None:
     return None
 
 
+_SENTENCE_FINAL_CUE = re.compile(
+    r",[ \u00a0]+(?P<subj>(?:the[ \u00a0]+)?[A-Z][^,;“”\"\n]{1,80}?)[ \u00a0]+"
+    r"(?:has[ \u00a0]+|have[ \u00a0]+|had[ \u00a0]+)?"
+    r"(?P<verb>said|says|warned|concluded|found|reported|announced|added)[ \u00a0]*\.[\"”’']?[ \u00a0]*$"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _verbs_alt() -> str:
+    from .quotes import SPEECH_VERBS
+
+    return SPEECH_VERBS
+
+
 def extract_document(text: str, name: str) -> dict:
     """Extract metadata, countries, years, officials, agencies and attributed quotes from one document."""
     meta = parse_metadata(text)
@@ -302,6 +316,18 @@ def extract_document(text: str, name: str) -> dict:
             ):
                 # 'X said China "..." and urged Canada to "...": the sentence's speaker goes on
                 speaker, cue = results[-1][1], ("", 0, 0, "")
+        if speaker is None and q.close_pos is not None:
+            # 'Russian sources carried out a “continued and sustained” campaign ..., the EU has said.': the
+            # attribution that closes the quote's sentence
+            own_end = next((e for s, e in sents if s <= q.open_pos < e), close_para[1])
+            fm = _SENTENCE_FINAL_CUE.search(text, close + 1, own_end)
+            if fm and not re.search(r"[“”\"]", text[close + 1 : fm.start()]):
+                subj = fm.group("subj")
+                if not re.search(r"\b(?:that|which|who|" + _verbs_alt() + r")\b", subj):
+                    cue = (subj, fm.start("subj"), fm.end("subj"), fm.group("verb"))
+                    speaker = resolver.resolve(*cue[:3])
+                    if speaker.kind in ("none", "unnamed") and not speaker.agencies:
+                        speaker, cue = None, None
         if (
             speaker is not None
             and cue
