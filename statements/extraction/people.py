@@ -2602,6 +2602,15 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
     after = text[start:end]
     if re.match(r"\s*(?:and|but|or|then)\s", after):
         return None  # the sentence goes on with the reporter's own clause
+    if text[close_pos - 1 : close_pos] in (".", "!", "?") and re.match(r"[ \u00a0]+[A-Z]", after):
+        # 'a secret American “weather weapon.” The phrase was repeated ..., he said.': the quote closed its
+        # sentence, and what follows is the next one unless it is a bare 'X said.'
+        if not re.match(
+            r"[ \u00a0]+(?:[A-Z][\w.’'-]*[ \u00a0]+){0,3}[A-Z][\w.’'-]*[ \u00a0]+"
+            r"(?:said|says|added|wrote)[ \u00a0]*[.,]",
+            after,
+        ):
+            return None
     verbs = _verbs()
     dm = re.match(r"[ \u00a0]*[—–][ \u00a0]*(?P<subj>[A-Z][^\n“”\"]{1,80}?)[ \u00a0.]*$", after)
     if dm and "\n" not in after.strip():
@@ -2834,6 +2843,17 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
         subj = head[a:b]
     # "The Quai d'Orsay condemned what it called “...”", "Facebook said it had removed ... for what it calls
     # “...”": the pronoun stands for the subject of the sentence
+    # "the emails claimed to come from a far-right group and told voters to “...”": a verb coordinated with an
+    # earlier one shares its subject
+    if re.search(r"\s(?:and|or|but)$", subj):
+        pv = None
+        for pv in re.finditer(  # noqa: B007 - the last match
+            r"\b(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r")\b", before[: a + len(subj) - 4]
+        ):
+            pass
+        if pv is not None and pv.start() > 0:
+            return leading_cue(text, sent_start, sent_start + pv.end())
+    # "The Quai d'Orsay condemned what it called “...”": the subject of the sentence's first verb
     if re.search(r"(?:^|\s)what\s+(?:it|he|she|they)\s*$", subj):
         first = re.search(
             r"\b(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r"|" + _AUXILIARY + r"|(?-i:[a-z]{2,}ed))\b",
