@@ -174,7 +174,7 @@ def extract_document(text: str, name: str) -> dict:
     meta = parse_metadata(text)
     bp = find_boilerplate(text, meta.body_start)
     body_start = meta.body_start
-    prose_start = meta.title_span[0] if meta.title_span else body_start
+    prose_start = min(meta.title_span[0], body_start) if meta.title_span else body_start
     meta_spans = [
         s
         for s in meta.metadata_spans

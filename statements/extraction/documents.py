@@ -258,7 +258,10 @@ def parse_date(raw: str) -> tuple[str | None, str | None]:
     m = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day"
-    m = re.search(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", raw)
+    # "October 8, 20205:00 AM ET": a date line fused to its time
+    m = re.search(
+        r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:\b|(?=\d{1,2}:\d\d))", raw
+    )
     if m:
         month = _MONTHS[m.group(1).rstrip(".").lower()]
         return f"{m.group(3)}-{month:02d}-{int(m.group(2)):02d}", "day"
@@ -356,6 +359,7 @@ def parse_metadata(text: str) -> Metadata:
     title_done = False
     consumed_any = False
     label_only = False
+    release = False
     scan = i_line
     steps = 0
     while scan and steps < 12:
@@ -371,6 +375,9 @@ def parse_metadata(text: str) -> Metadata:
             meta.title = stripped[mt.end() :].strip()
             meta.title_span = (ls + mt.end(), le)
             title_done = True
+        elif _RELEASE_LABEL.fullmatch(stripped) and not title_done:
+            release = True  # "FOR IMMEDIATE RELEASE": a press release's label, not its headline
+            label_only = True
         elif re.match(r"(?i)(?:published|posted|updated|date)(?:\s+(?:at|on))?\s*:", stripped):
             value = stripped.split(":", 1)[1]
             d, p = parse_date(value)
@@ -403,6 +410,8 @@ def parse_metadata(text: str) -> Metadata:
             d, p = parse_date(stripped)
             if d and not meta.published:
                 meta.published, meta.published_precision = d, p
+        elif re.match(r"(?i)(?:media\s+)?contacts?\s*:", stripped):
+            handled = False  # a press release's contact block: prose (its contact is an official)
         elif not title_done and not consumed_any and _is_section_label(text, stripped, e, nonblank):
             label_only = True  # "Politics" / "World news" above the headline
         elif not title_done and (not consumed_any or label_only) and _looks_like_headline(text, s, e):
@@ -421,9 +430,28 @@ def parse_metadata(text: str) -> Metadata:
         header_end = e
         scan = nonblank(e)
     meta.body_start = header_end
+    if release and not title_done:
+        # "FOR IMMEDIATE RELEASE / date / Media Contact: name, phone / <blank> / Headline": the headline
+        # follows the contact block (which stays in the body: a press release's media contact is an official)
+        cm = re.compile(r"(?im)^[ \t]*(?:media[ \t]+)?contacts?[ \t]*:.*$").search(
+            text, header_end, header_end + 600
+        )
+        if cm:
+            blank = re.compile(r"\n[ \t]*\n").search(text, cm.end())
+            nxt = nonblank(blank.end()) if blank else None
+            if nxt and _looks_like_headline(text, *nxt):
+                ls = nxt[0] + (len(text[nxt[0] : nxt[1]]) - len(text[nxt[0] : nxt[1]].lstrip()))
+                meta.title = text[nxt[0] : nxt[1]].strip()
+                meta.title_span = (ls, ls + len(meta.title))
     if not meta.published:
         _header_date(text, line_spans, meta)
     return _finish(text, meta)
+
+
+_RELEASE_LABEL = re.compile(
+    r"(?i)(?:for[ \t]+immediate[ \t]+release|(?:news|press)[ \t]+release|media[ \t]+advisory|"
+    r"for[ \t]+release[ \t].{1,40}|embargoed[ \t].{1,60})"
+)
 
 
 _DATE_LINE_WORDS = re.compile(
