@@ -491,7 +491,7 @@ def extract_document(text: str, name: str) -> dict:
                 "name": o.name,
                 "titles": list(o.titles),
                 "agency": o.agency.key if o.agency else None,
-                "roles": [{"title": t, "agency": a.key if a else None} for t, a in o.roles],
+                "roles": [{"title": t, "agency": a.key if a else None} for t, a in o.roles if t],
                 "aliases": sorted(o.aliases | {o.name}),
             }
         )

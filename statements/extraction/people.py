@@ -1463,6 +1463,7 @@ def find_officials(
     before_re, unit_re = _title_regexes()
     people = _people_table()
     candidates: list[tuple[PersonMention, list[tuple[str, int]], bool]] = []
+    affiliations: dict[tuple[int, int], Agency] = {}
     # "the Ministry for Education, Science, Youth and Sport": a list of capitalised portfolio words
     portfolio_lists = [
         (m.start(), m.end())
@@ -1534,6 +1535,12 @@ def find_officials(
                 _blank_bodies(phrase, ph_start, agencies),
             ):
                 pass
+            elif re.match(
+                r"(?:founded|led|owned|backed|run|created|formed|headed|established|based|funded|controlled|"
+                r"chaired|known)\b",
+                phrase,
+            ):
+                pass  # "Georgian Dream, founded by a billionaire former prime minister,": a body
             elif (
                 re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I)
                 and len(phrase.split()) <= 16
@@ -1580,6 +1587,15 @@ def find_officials(
             public = True
             if not titles:
                 titles.append(("lawmaker", pm.end))
+        # "Sebastian Kuhl of the German Marshall Fund's Alliance for Securing Democracy said": a person
+        # speaking for the body named after "of"
+        if not titles and len(_name_parts(pm.name)) > 1:
+            om = _OF_BODY.match(text, pm.end)
+            if om:
+                bodies = [a for a in agencies if not a.via_title and om.start(1) <= a.start < om.end(1)]
+                if bodies:
+                    affiliations[(pm.start, pm.end)] = bodies[-1].agency
+                    public = True
         candidates.append((pm, titles, public))
     # group by person
     officials: list[Official] = []
@@ -1609,6 +1625,9 @@ def find_officials(
         o.mentions.append((pm.start, pm.end))
         for t, ts in titles:
             o.add_title(t, role_agency(t, ts))
+        affil = affiliations.get((pm.start, pm.end))
+        if affil is not None and all(a is None for _, a in o.roles):
+            o.roles.append(("", affil))
     # single-word names: a title before them or a known figure's surname
     for pm, titles, _public in candidates:
         if len(_name_parts(pm.name)) > 1:
@@ -1656,6 +1675,10 @@ def find_officials(
     return officials
 
 
+_OF_BODY = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][^,;.“”\"\n]{1,90}?),?[ \u00a0]+"
+    r"(?:has[ \u00a0]+|also[ \u00a0]+)?(?:said|says|told|wrote|writes|added|noted|warned|argued|explained)\b"
+)
 # "ALAN BRODY, FBI ASSISTANT DIRECTOR: ..." - a transcript turn naming the speaker and the speaker's role
 _TURN_WITH_ROLE = re.compile(
     r"^([A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]+){1,2}),[ \u00a0]+([A-Z][A-Z.&'’ -]{2,60}?):[ \u00a0]", re.M
