@@ -2609,6 +2609,11 @@ _THAT_VERBS = (
     r"(?:said|says|told|tells|testified|added|explained|argued|insisted|noted|warned|wrote|stated|announced|"
     r"confirmed|acknowledged|reported|claimed|alleged)"
 )
+_TRAILING_TIME = re.compile(
+    r"(?:[ \u00a0]+(?:on|last|this|late|early)[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|night|morning|afternoon|evening)"
+    r"(?:[ \u00a0]+(?:night|morning|afternoon|evening))?)+$"
+)
 _LEADING_ONLY_VERBS = (
     r"accused|accuses|criticized|criticizes|praised|praises|blamed|blames|dismissed|dismisses|denied|denies|"
     r"rejected|rejects|labeled|labelled|branded|derided|slammed|welcomed|hailed|characterized|termed|deemed"
@@ -2826,7 +2831,18 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
         s = sent_start + v.end() + tm.start("subj")
         return tm.group("subj"), s, s + len(tm.group("subj")), v.group()
     if v.group().endswith("ing") and v.group() not in ("according to",):
-        # "X has questioned ..., saying that “": the subject of the main clause
+        # "X has questioned ..., saying that “": the subject of the main clause, before its first verb ("The
+        # Election Commission on Wednesday dismissed fresh claims ..., calling them “...”")
+        first = re.search(
+            r"\b(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r"|" + _AUXILIARY + r"|(?-i:[a-z]{2,}ed))\b",
+            head,
+        )
+        seg = _subject_segment(head[: first.start()]) if first and first.start() > 0 else None
+        if seg is not None:
+            a, b = seg
+            subj = _TRAILING_TIME.sub("", head[a:b])
+            if subj.strip() and not re.match(r"(?:In|On|At|After|Before|During|When|While)\b", subj):
+                return subj, sent_start + a, sent_start + a + len(subj), v.group()
         s = sent_start + (len(head) - len(head.lstrip()))
         return head.strip(), s, s + len(head.strip()), v.group()
     seg = _subject_segment(head)
@@ -2886,6 +2902,16 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
         if seg is None:
             return None
         a, b = seg
+        subj = head[a:b]
+    # "The Election Commission on Wednesday dismissed fresh [claims]": a finite verb inside the subject is
+    # the clause's verb, and the noun phrase before it the subject
+    fv = re.search(r"[ \u00a0](?:" + _LEADING_ONLY_VERBS + r"|" + _THAT_VERBS + r")\b", subj)
+    if fv and fv.start() > 0 and not re.search(r"\b(?:who|which|that)\b", subj[: fv.start()]):
+        b = a + fv.start()
+        subj = head[a:b]
+    tm = _TRAILING_TIME.search(subj)
+    if tm and tm.start() > 0:
+        b = a + tm.start()
         subj = head[a:b]
     # "Russian officials have in the past described": the noun phrase before the auxiliary
     xm = re.search(r"\s+(?:has|have|had|would|will|could|can|may|might|did|does|do|is|was|were|are)\b", subj)
