@@ -1167,10 +1167,8 @@ def _fixed_title_agency(title: str) -> Agency | None:
 # a secretary of state with no state before the title: the state's own office when the story is about one
 # state and never about the federal department
 _FEDERAL_STATE_DEPT = re.compile(
-    r"State Department|(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
-    r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?<![A-Z][a-z]{8} )(?<![A-Z][a-z]{9} )"
-    r"(?<![A-Z][a-z]{10} )(?<![A-Z][a-z]{11} )Department of State|U\.S\. [Ss]ecretary of [Ss]tate|"
-    r"US [Ss]ecretary of [Ss]tate|America(?:’s|'s) top diplomat"
+    r"State Department|Department of State|U\.S\. [Ss]ecretary of [Ss]tate|US [Ss]ecretary of [Ss]tate|"
+    r"America(?:’s|'s) top diplomat"
 )
 _BARE_SOS = re.compile(
     r"(?i:(?:deputy |assistant )?secretary of state(?:(?:’s|'s) (?:office|elections division))?|"
@@ -1185,23 +1183,14 @@ def home_state_office(text: str) -> Agency | None:
     department or a federal secretary of state is in the text."""
     if "ecretary of" not in text and "ffice of the" not in text:
         return None
-    if _FEDERAL_STATE_DEPT.search(text):
+    if federal_state_department(text):
         return None
-    for p in _people_table():
-        if p.get("agency") == "Department of State" and family_name(p["name"]) in text:
-            if re.search(r"\b" + re.escape(p["name"]) + r"\b", text):
-                return None
-    from .countries import _table as country_table
-
-    states = country_table()[4]
-    named = {
-        m.group(1)
-        for m in re.finditer(
-            r"\b(" + alternation(states) + r")(?:’s|'s)? (?:[Dd]eputy )?[Ss]ecretary of [Ss]tate", text
-        )
-    }
+    for name in _federal_secretaries():
+        if name.split()[-1] in text and re.search(r"\b" + re.escape(name) + r"\b", text):
+            return None
+    named = {m.group(1) for m in _state_sos_pattern().finditer(text)}
     counts = _state_counts(text)
-    home = _home_state(text)
+    home = _home_state(text, counts)
     if home is None:
         if len(named) == 1 and max(counts.values(), default=0) <= counts.get(next(iter(named)), 0):
             home = next(iter(named))
@@ -1220,9 +1209,14 @@ def _state_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def _home_state(text: str) -> str | None:
+@lru_cache(maxsize=1)
+def _federal_secretaries() -> tuple[str, ...]:
+    return tuple(p["name"] for p in _people_table() if p.get("agency") == "Department of State")
+
+
+def _home_state(text: str, counts: dict[str, int] | None = None) -> str | None:
     """The one U.S. state a story is about: named at least twice and twice as often as any other."""
-    ranked = sorted(_state_counts(text).items(), key=lambda kv: -kv[1])
+    ranked = sorted((counts if counts is not None else _state_counts(text)).items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] * 2 <= ranked[0][1]):
         return ranked[0][0]
     return None
@@ -1251,7 +1245,18 @@ _SOS_OFFICE = re.compile(
 
 
 def federal_state_department(text: str) -> bool:
-    return bool(_FEDERAL_STATE_DEPT.search(text))
+    """Whether the text names the federal State Department (not "the Pennsylvania Department of State")."""
+    if "Depart" not in text and "ecretary of" not in text and "diplomat" not in text:
+        return False
+    for m in _FEDERAL_STATE_DEPT.finditer(text):
+        if (
+            m.group().startswith("Department")
+            and re.search(r"[A-Z][a-z]+[ \u00a0]+$", text[max(0, m.start() - 16) : m.start()])
+            and not re.search(r"(?:The|the|U\.S\.|US)[ \u00a0]+$", text[max(0, m.start() - 6) : m.start()])
+        ):
+            continue  # "the Pennsylvania Department of State": a state's department
+        return True
+    return False
 
 
 def state_office_mentions(text: str, start: int, home: Agency | None) -> list[AgencyMention]:
@@ -1294,6 +1299,15 @@ def localise_state_titles(text: str, officials: list, home: Agency | None) -> No
                 office = state_office_at(text, first, home)
                 if office is not None:
                     o.roles[i] = (t, office)
+
+
+@lru_cache(maxsize=1)
+def _state_sos_pattern() -> re.Pattern:
+    from .countries import _table as country_table
+
+    return re.compile(
+        r"\b(" + alternation(country_table()[4]) + r")(?:’s|'s)? (?:[Dd]eputy )?[Ss]ecretary of [Ss]tate"
+    )
 
 
 @lru_cache(maxsize=1)
