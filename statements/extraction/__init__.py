@@ -205,12 +205,17 @@ def extract_document(text: str, name: str) -> dict:
     amentions = [m for m in find_agencies(text, prose_start) if in_prose(m.start, m.end)]
     # a secretary of state's office with no state named: the state of the sentence or of the story
     home = home_state_office(text)
-    taken = [(m.start, m.end) for m in amentions]
-    amentions += [
-        m
-        for m in state_office_mentions(text, prose_start, home)
-        if in_prose(m.start, m.end) and not _overlaps(m.start, m.end, taken)
-    ]
+    offices = [m for m in state_office_mentions(text, prose_start, home) if in_prose(m.start, m.end)]
+    if offices:
+        # the office wins over a shape-matched name it overlaps ("About the Office of the Secretary")
+        spans = [(m.start, m.end) for m in offices]
+        amentions = [
+            m
+            for m in amentions
+            if agency_by_key(m.agency.name) is not None or not _overlaps(m.start, m.end, spans)
+        ]
+        taken = [(m.start, m.end) for m in amentions]
+        amentions += [m for m in offices if not _overlaps(m.start, m.end, taken)]
     amentions.sort(key=lambda m: m.start)
     officials = find_officials(text, prose_start, len(text), amentions, authors, author_spans + meta_spans)
     officials = [o for o in officials if not any(names_match(o.name, a) for a in authors)]

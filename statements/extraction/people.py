@@ -493,7 +493,7 @@ def _generic_patterns():
         r"Commissioners|Elections?\s+Board|Board\s+of\s+Supervisors|Board\s+of\s+Canvassers|Elections?\s+Office|"
         r"Elections?\s+Department|Elections?\s+Division|Registrar\s+of\s+Voters|Clerk(?:’s|'s)\s+Office|"
         r"Elections?\s+Commission|Board\s+of\s+Registration\s+and\s+Elections|Recorder(?:(?:’s|'s)\s+Office)?|"
-        r"Sheriff(?:(?:’s|'s)\s+Office)?|Clerk|Supervisor\s+of\s+Elections(?:(?:’s|'s)?\s+Office)?)"
+        r"Sheriff(?:(?:’s|'s)\s+Office)?|Clerk|Supervisor\s+of\s+Elections(?:(?:’s|'s)?\s+Office)?|Elections)"
     )
     county_re = re.compile(r"(?<![\w-])" + county + r"(?![\w-])")
     by_surface = _agency_table()[0]
@@ -506,12 +506,14 @@ def _generic_patterns():
     )
     # "(?<![\w-])(?:WORD){1,5}HEAD...", with the first word unrolled so that the pattern starts with [A-Z]
     # (which lets re skip to capital letters) and the boundary tested after that letter
-    word = r"[\w&’'-]+\s(?:(?:of|for|and|on|the|&)\s){0,2}"
+    # a name never runs over a line break ("About the Office of the Secretary of State\nThe Office ...")
+    word = r"[\w&’'-]+[ \u00a0](?:(?:of|for|and|on|the|&)[ \u00a0]){0,2}"
     org = (
         r"[A-Z](?<![\w-][A-Z])" + word + r"(?:[A-Z]" + word + r"){0,4}(?:" + _ORG_HEADS + r")"
-        r"(?:\s(?:of|for|on)\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-        r"March|April|May|June|July|August|September|October|November|December)\b)(?:the\s)?[A-Z][\w&’'-]+"
-        r"(?:\s(?:and\s)?[A-Z][\w&’'-]+){0,3})?"
+        r"(?:[ \u00a0](?:of|for|on)[ \u00a0](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+        r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+        r"(?:the[ \u00a0])?"
+        r"[A-Z][\w&’'-]+(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w&’'-]+){0,3})?"
     )
     org_re = re.compile(org + r"(?![\w-])")
     lead_re = re.compile(
