@@ -876,7 +876,29 @@ def _parent_named(name: str, text: str) -> Agency | None:
     """A body named by the rest of a known name ("the company's Threat Analysis Center" in a story about
     Microsoft: Microsoft Threat Analysis Center), when one known body fits."""
     cands = [a for a in _agency_tails().get(name, []) if a.name.split(" ", 1)[0] in text]
+    national = [a for a in _agency_tails().get(name, []) + _agency_of_country().get(name, []) if a.country]
+    if len({a.country for a in national}) > 1:
+        # "the Central Election Commission" in a story about Ukraine: the one of the country the text names
+        # most, when one does
+        from .countries import count_mentions, country_mentions
+
+        counts = count_mentions(country_mentions(text))
+        ranked = sorted(national, key=lambda a: -counts.get(a.country, 0))
+        if counts.get(ranked[0].country, 0) > counts.get(ranked[1].country, 0):
+            return ranked[0]
+        return None
     return cands[0] if len(cands) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _agency_of_country() -> dict[str, list[Agency]]:
+    """'Central Election Commission' -> the table bodies named 'Central Election Commission of <Country>'."""
+    out: dict[str, list[Agency]] = {}
+    for agency in _agency_table()[2].values():
+        m = re.fullmatch(r"(.+?) of (?:the )?[A-Z][\w ]+", agency.name)
+        if m and agency.country and agency not in out.get(m.group(1), []):
+            out.setdefault(m.group(1), []).append(agency)
+    return out
 
 
 # X, the platform: a capital X standing alone ...
