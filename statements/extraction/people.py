@@ -1256,6 +1256,16 @@ def state_office_at(text: str, pos: int, home: Agency | None) -> Agency | None:
     found = None
     for m in _us_state_names().finditer(text, s0, pos):
         found = m.group(1)
+    # "the secretary of state's office in Michigan", "the secretary of state of Ohio"
+    bs = _BARE_SOS.search(text, pos, pos + 60)
+    a0 = bs.end() if bs else pos
+    after = re.match(
+        r"[ \u00a0]+(?:in|of|for)[ \u00a0]+(?:the[ \u00a0]+state[ \u00a0]+of[ \u00a0]+)?", text[a0 : a0 + 40]
+    )
+    if after:
+        am = _us_state_names().match(text, a0 + after.end())
+        if am:
+            found = am.group(1)
     if found and found != "Washington":
         return agency_by_key(f"{found} Secretary of State's Office") or home
     return home
@@ -1313,6 +1323,7 @@ def localise_state_titles(text: str, officials: list, home: Agency | None) -> No
         kp = _known_person(o.name, _people_table())
         if kp and kp.get("agency") == "Department of State":
             continue
+        known_office = agency_by_key(kp["agency"]) if kp and kp.get("agency") else None
         first = min((ms for ms, _ in o.mentions), default=0)
         for i, (t, a) in enumerate(o.roles):
             if (
@@ -1320,7 +1331,7 @@ def localise_state_titles(text: str, officials: list, home: Agency | None) -> No
                 and re.search(r"(?i)secretary of state", t)
                 and not re.search(r"U\.?S\.?|America", t)
             ):
-                office = state_office_at(text, first, home)
+                office = known_office or state_office_at(text, first, home)
                 if office is not None:
                     o.roles[i] = (t, office)
 
@@ -2765,7 +2776,7 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
             )
             or re.match(
                 r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during"
-                r"|last|this|(?-i:[a-z]+ing))\b",
+                r"|last|this|(?-i:[a-z]+ing)|(?-i:[a-z]+(?:ed|en))\s+(?:by|in|on|at|last|this|earlier))\b",
                 seg,
             )
         ):
