@@ -1001,6 +1001,10 @@ _STOP_NAME_WORDS = set(
     Development Agriculture Environment Industry Innovation Digital Immigration Citizenship Safety Terrorism
     Financial Interior Treasury Commerce Culture Media Sport
     Officer Returning Cabinet Sheriff Clerk Supervisor
+    Later Earlier Afterward Afterwards Instead Separately Previously Recently Now Today Yesterday Tonight
+    Overall Similarly Likewise Nevertheless Nonetheless Indeed Finally Ultimately Additionally Furthermore
+    Moreover Otherwise Elsewhere Initially Eventually Subsequently Currently Critics Analysts Experts
+    Researchers Asked
     """.split()
 )
 # every capitalised word of a title ("Executive Vice-President", "Premier") ends a name run
@@ -2323,9 +2327,10 @@ class SpeakerResolver:
         return best
 
     _SPEAKS_AFTER = re.compile(
-        r"(?:,[^.;“”\"\n]{0,160}?,)?[ \u00a0]+(?:has[ \u00a0]+|had[ \u00a0]+|also[ \u00a0]+)?"
-        r"(?:said|says|told|noted|"
-        r"explained|wrote|writes|added|argued|warned|testified|acknowledged|conceded|recalled|insisted)\b"
+        r"(?:,[^.;“”\"\n]{0,160}?,|,)?[ \u00a0]+(?:has[ \u00a0]+|had[ \u00a0]+|also[ \u00a0]+)?"
+        r"(?:said|says|told|noted|explained|wrote|writes|added|argued|warned|testified|acknowledged|conceded|"
+        r"recalled|insisted|disagreed|agreed|countered|responded|replied|cautioned|stressed|emphasi[sz]ed|"
+        r"predicted|described|called|dismissed|rejected|denied|questioned|urged|said[ \u00a0]+in)\b"
     )
 
     def _speaking_subject(self, pos: int, para_start: int) -> Speaker | None:
