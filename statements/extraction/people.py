@@ -2699,7 +2699,7 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
         s = start + dm.start("subj")
         return dm.group("subj"), s, s + len(dm.group("subj")), "—"
     m = re.match(
-        r"\s*[,.!?—–-]*\s*(?P<verb>said|says|added|adds|wrote|writes|told|asked|continued|"
+        r"\s*[,.!?—–-]*\s*(?P<verb>said|says|added|adds|wrote|writes|told|asked|continued|read|reads|"
         r"tweeted|according to|explained|noted|warned|stated|concluded|insisted|argued)\s+(?P<subj>[^“”\"]+?)"
         r"\s*[.,;]?$",
         after,
@@ -2768,12 +2768,29 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
     bounds = [-1, *cuts, len(head)]
     segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     i = len(segs) - 1
+    # "..., which critics called": the subject of an object relative clause right before the verb
+    a, b = segs[i]
+    rm = re.match(
+        r"\s*(?:which|whom)\s+(?P<np>(?:(?:the|its|their|his|her|some|many|several|other)\s+)?"
+        r"[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,3})\s*$",
+        head[a:b],
+    )
+    if rm and not re.match(
+        r"(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|did|does|do|also|"
+        r"(?-i:[a-z]+ed))\b",
+        rm.group("np"),
+    ):
+        return a + rm.start("np"), a + rm.end("np")
     while i >= 0:
         a, b = segs[i]
         seg = head[a:b].strip(" )")
         if (
             not seg.strip()
             or _PARTY_TAG.match(seg.strip())
+            # "The ministry, which ..., has in recent weeks described": a predicate's auxiliary is no subject
+            or re.match(
+                r"(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|did|does)\b", seg
+            )
             # "a spokeswoman, Irina Voskresenskaya, had called": an auxiliary or adverb is no subject
             or re.fullmatch(
                 r"(?:" + _ADVERB + r"|" + _AUXILIARY + r")(?:\s+(?:" + _ADVERB + r"|" + _AUXILIARY + r"))*",
@@ -2844,7 +2861,7 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
             v.group() in _NOUN_LIKE
             and re.search(
                 r"\b(?:the|a|an|of|false|such|these|those|his|her|their|its|our|unfounded|baseless|and|in|with|"
-                r"many|some|any|no|new|fraud|similar|\w+ed)\s+$",
+                r"many|some|any|no|new|fraud|similar|to|on|for|by|from|at|into|about|over|\w+ed)\s+$",
                 before[: v.start()],
             )
         )
