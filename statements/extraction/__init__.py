@@ -155,6 +155,7 @@ def _colon_speaker(text: str, para, open_pos: int, resolver) -> Speaker | None:
     return None
 
 
+_COPYRIGHT_LINE = re.compile(r"(?im)^[ \t]*(?:copyright\b|©|\(c\)[ \t])[^\n]*")
 _SENTENCE_FINAL_CUE = re.compile(
     r",[ \u00a0]+(?P<subj>(?:the[ \u00a0]+)?[A-Z][^,;“”\"\n]{1,80}?)[ \u00a0]+"
     r"(?:has[ \u00a0]+|have[ \u00a0]+|had[ \u00a0]+)?"
@@ -180,6 +181,8 @@ def extract_document(text: str, name: str) -> dict:
         for s in meta.metadata_spans
         if not (meta.title_span and s[0] <= meta.title_span[0] and meta.title_span[1] <= s[1])
     ]
+    # "Copyright 2022 Nexstar Media Inc. All rights reserved.": the publisher names no body of the story
+    meta_spans += [(m.start(), m.end()) for m in _COPYRIGHT_LINE.finditer(text, body_start)]
     author_spans = list(bp.author_spans)
     authors = list(dict.fromkeys(meta.authors + bp.authors))
     outlet = meta.outlet or bp.outlet
