@@ -552,6 +552,10 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
+_STATE_BODY = re.compile(
+    r"(?<=the[ \u00a0])(?P<s>State[ \u00a0](?P<b>Archives|Library|Patrol|Police|Auditor|Treasurer))(?![\w-])"
+    r"|Secretary[ \u00a0]of[ \u00a0]State(?:’s|'s)[ \u00a0](?P<u>Elections[ \u00a0]Division)(?![\w-])"
+)
 _BARE_LEGISLATURE = re.compile(r"(?<![\w-])(?P<w>parliament|legislature)(?![\w-])")
 _GENERAL_ASSEMBLY_STATES = frozenset(
     "Arkansas Colorado Connecticut Delaware Georgia Illinois Indiana Iowa Kentucky Maryland Missouri Ohio "
@@ -750,6 +754,21 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 f"Parliament of {_country_name(code)}", None, "legislature", code
             )
         out.append(AgencyMention(s_abs, start + m.end("w"), agency, m.group("w")))
+    # "the State Archives", "the State Patrol" in a story about one U.S. state: that state's body; "the
+    # Secretary of State's Elections Division": the state office's unit
+    if "State " in region:
+        for m in _STATE_BODY.finditer(region):
+            home = _home_state(text)
+            if home is None:
+                continue
+            if m.group("u"):
+                name = f"{home} Secretary of State Elections Division"
+                s0, surface = start + m.start("u"), m.group("u")
+            else:
+                name = f"{home} State {m.group('b')}"
+                s0, surface = start + m.start("s"), m.group("s")
+            agency = agency_by_key(name) or Agency(name, None, "other", "US")
+            out.append(AgencyMention(s0, s0 + len(surface), agency, surface))
     # a numbered military unit: "the 2nd Infantry Division", "the 16th Air Force"
     if "th " in region or "st " in region or "nd " in region or "rd " in region:
         for m in _MILITARY_UNIT.finditer(region):
