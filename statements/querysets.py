@@ -16,7 +16,7 @@ import time
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -264,24 +264,27 @@ def titles_at_the_time(officials, article):
     """{official id: [OfficialTitle]}: the titles each official held when `article` was published.
 
     The article's own titles when it gives any; otherwise the most recent ones attested by an earlier
-    (or same-day) article, which is what a reader would take as the title at the time.
+    (or same-day) article, which is what a reader would take as the title at the time. Two small queries:
+    the article's own titles, then, for the officials it gives none, the titles of their latest earlier
+    date (an official quoted in thousands of articles has a title row in each: they are not all read).
     """
     from statements.models import OfficialTitle
 
-    titles = OfficialTitle.objects.filter(official__in=officials).select_related("article", "agency")
-    if article.published:
-        titles = titles.filter(Q(article=article) | Q(article__published__lte=article.published))
-    else:
-        titles = titles.filter(article=article)
-    by_official = {}
-    for title in titles.order_by("official", "-article__published", "title"):
-        by_official.setdefault(title.official_id, []).append(title)
+    officials = list(officials)
+    titles = OfficialTitle.objects.select_related("article", "agency")
     held = {}
-    for official_id, candidates in by_official.items():
-        own = [t for t in candidates if t.article_id == article.pk]
-        if own:
-            held[official_id] = own
-        else:
-            latest = candidates[0].article.published
-            held[official_id] = [t for t in candidates if t.article.published == latest]
+    own = titles.filter(official__in=officials, article=article).order_by("official", "title", "pk")
+    for title in own:
+        held.setdefault(title.official_id, []).append(title)
+    missing = [official for official in officials if official.pk not in held]
+    if not missing or not article.published:
+        return held
+    latest = (
+        OfficialTitle.objects.filter(official=OuterRef("official"), article__published__lte=article.published)
+        .order_by("-article__published")
+        .values("article__published")[:1]
+    )
+    earlier = titles.filter(official__in=missing, article__published=Subquery(latest))
+    for title in earlier.order_by("official", "title", "pk"):
+        held.setdefault(title.official_id, []).append(title)
     return held

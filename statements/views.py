@@ -14,7 +14,7 @@ LATEST_QUOTES = 6
 LATEST_ARTICLES = 5
 DETAIL_QUOTES = 10
 DETAIL_ARTICLES = 10
-OFFICIAL_QUOTES_PER_PAGE = 50
+OFFICIAL_QUOTES_PER_PAGE = 25  # as the quote list shows by default
 
 
 class CountedPaginator(Paginator):
@@ -147,14 +147,16 @@ class QuoteDetailView(DetailView):
         quote = self.object
         article = quote.article
         titles = titles_at_the_time(quote.officials.all(), article)
-        # Candidates from the search index (a few hundred at most), compared in Python.
-        others = search.same_words_candidates(
-            quote, Quote.objects.exclude(article=article).select_related("article", "article__outlet")
-        )
+        # Candidates from the search index (a few hundred at most), their words compared in Python; the
+        # few that match are then read with their articles (not the candidates' article bodies).
+        candidates = search.same_words_candidates(quote, Quote.objects.exclude(article=article).only("text"))
+        matching = [other.pk for other in search.carrying_same_words(quote, candidates)]
+        shown = Quote.objects.select_related("article", "article__outlet").defer("article__body")
+        shown = shown.in_bulk(matching)
         return super().get_context_data(
             speakers=[(official, titles.get(official.pk, [])) for official in quote.officials.all()],
             permalink=self.request.build_absolute_uri(quote.get_absolute_url()),
-            same_words=search.carrying_same_words(quote, others),
+            same_words=[shown[pk] for pk in matching],
             **kwargs,
         )
 

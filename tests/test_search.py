@@ -1,5 +1,7 @@
 """Full-text search (PostgreSQL's, or SQLite FTS5) and matching the same words across articles."""
 
+import json
+
 import pytest
 from django.db import connection
 
@@ -97,3 +99,27 @@ def test_same_words_link_the_2019_joint_statement_in_c4isrnet_and_sputnik():
         "We remain firm in ou": ["Sputnik"],
         "Adversaries may try ": ["Sputnik"],
     }
+
+
+@pytest.mark.usefixtures("seed_archive")
+def test_a_search_matching_too_many_to_rank_lists_the_newest_first_and_says_so(client, monkeypatch):
+    from statements import filters
+
+    matches = client.get("/quotes/", {"q": "election"}).context["paginator"].count
+    assert matches > 3
+    monkeypatch.setattr(filters, "RANKED_MATCHES_LIMIT", 3)
+    response = client.get("/quotes/", {"q": "election"})
+    page = response.content.decode()
+    assert response.context["sort"] == "-date"
+    assert "Too many matches to rank by relevance" in page
+    dates = [q.published for q in response.context["object_list"]]
+    assert dates == sorted(dates, reverse=True)
+    assert response.context["paginator"].count == matches  # every match is still listed
+    # Asked for by name, relevance still ranks them all; the export follows the page's sort either way.
+    ranked = client.get("/quotes/", {"q": "election", "sort": "relevance"})
+    assert ranked.context["sort"] == "relevance"
+    assert "Too many matches to rank" not in ranked.content.decode()
+    exported = json.loads(b"".join(client.get("/quotes.json", {"q": "election"}).streaming_content))
+    assert exported["filters"]["sort"] == "-date"
+    listed = client.get("/quotes/", {"q": "election", "per_page": 100}).context["object_list"]
+    assert [row["id"] for row in exported["results"]][:100] == [q.pk for q in listed]
