@@ -51,6 +51,7 @@ from .people import (
     find_officials,
     home_state_office,
     leading_cue,
+    localise_foreign_ministers,
     localise_state_titles,
     names_match,
     state_office_at,
@@ -223,6 +224,7 @@ def extract_document(text: str, name: str) -> dict:
     officials = find_officials(text, prose_start, len(text), amentions, authors, author_spans + meta_spans)
     officials = [o for o in officials if not any(names_match(o.name, a) for a in authors)]
     localise_state_titles(text, officials, home)
+    localise_foreign_ministers(text, officials)
 
     # via-title agencies: officials' roles and capitalised titles that imply an agency
     via: list[AgencyMention] = []

@@ -1336,6 +1336,49 @@ def state_office_mentions(text: str, start: int, home: Agency | None) -> list[Ag
     return out
 
 
+def localise_foreign_ministers(text: str, officials: list) -> None:
+    """'Foreign Minister Ioana Dragomir posted ... that Romania ...': a foreign minister named without a
+    country belongs to the country their sentence names, else the foreign country the story names most."""
+    if "inister" not in text:
+        return
+    words = _country_words()
+    counts = None
+    for o in officials:
+        for i, (t, a) in enumerate(o.roles):
+            if a is not None or not re.fullmatch(
+                r"(?i)(?:the\s+)?(?:deputy\s+|former\s+)?foreign\s+minister", t
+            ):
+                continue
+            first = min((ms for ms, _ in o.mentions), default=0)
+            lo = max(0, first - 300)
+            s0 = max(
+                [text.rfind("\n", 0, first) + 1, lo]
+                + [lo + x.end() for x in re.finditer(r"[.!?][\"”’']?\s", text[lo:first])]
+            )
+            e0 = sentence_end(text, first, min(len(text), first + 400))
+            code = None
+            for cm in re.finditer(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)?", text[s0:e0]):
+                c = _country_code(re.sub(r"(?:’s|'s)$", "", cm.group()))
+                if c and c != "US":
+                    code = code or c
+            if code is None:
+                if counts is None:
+                    from .countries import count_mentions, country_mentions
+
+                    counts = count_mentions(country_mentions(text))
+                ranked = sorted(((n, c) for c, n in counts.items() if c != "US"), reverse=True)
+                if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                    code = ranked[0][1]
+            if code is None:
+                continue
+            adj = next((a2 for c2, a2 in words.values() if c2 == code), None)
+            agency = agency_by_key(f"{adj} Foreign Ministry") if adj else None
+            if agency is None:
+                name = f"Ministry of Foreign Affairs of {_country_name(code)}"
+                agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+            o.roles[i] = (t, agency)
+
+
 def localise_state_titles(text: str, officials: list, home: Agency | None) -> None:
     """'Secretary of State Brad Holcombe' in a story about Georgia: the Georgia office, not the federal
     department, unless the person is a known U.S. secretary of state or the department is in the text."""
