@@ -2555,6 +2555,18 @@ class SpeakerResolver:
         ags = self._agencies_in(p_start, p_end)
         if re.search(r"\b(?:" + _REPORT_WORDS + r")\b", lower):
             authors = ags or self.report_source(p_start)
+            if not authors and re.match(r"(?:the|its|their)\s", lower):
+                # "The Justice Department charged two men. The indictment said": the body named just before
+                para0 = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n", 0, p_start)))
+                near = [
+                    m
+                    for m in self.agencies
+                    if max(0, para0) <= m.start < p_start
+                    and not m.via_title
+                    and not any(qs <= m.start < qe for qs, qe in self.quote_spans)
+                ]
+                if near:
+                    authors = [near[-1].agency]
             if ags:
                 authors = ags + [a for a in self.report_source(p_start) if a not in ags]
             return Speaker(phrase, [], [a.key for a in authors], "report", bool(authors))
