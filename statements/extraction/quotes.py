@@ -95,6 +95,9 @@ def find_quotes(
         k = _kind(text, i)
         if k:
             marks.append((i, k))
+    if not marks:
+        # British house style: single quotation marks, and no double ones in the whole body
+        marks = _single_marks(text, body_start)
     quotes: list[Quote] = []
     open_at: int | None = None
     open_para = -1
@@ -135,6 +138,33 @@ def find_quotes(
         q.fragment = _is_fragment(text, q, paras)
         out.append(q)
     return out
+
+
+_SINGLE = re.compile("[‘’']")
+
+
+def _single_marks(text: str, body_start: int) -> list[tuple[int, str]]:
+    """Opening and closing single quotation marks, told apart from apostrophes ("don't", "voters' rolls")."""
+    marks = []
+    for mm in _SINGLE.finditer(text, body_start):
+        i = mm.start()
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        if prev.isalnum() and nxt.isalnum():
+            continue  # "don't", "Russia's"
+        if (prev.isspace() or prev in "([{—–-:") and (nxt.isalnum() or nxt in "‘'"):
+            if mm.group() != "’":
+                marks.append((i, "open"))
+        elif (prev.isalnum() or prev in ".,!?;:") and (nxt.isspace() or nxt in ".,;:!?)]}—–-" or nxt == "\n"):
+            if mm.group() == "‘":
+                continue
+            if prev == "s" and re.match(
+                r"[ \u00a0]+(?!(?:he|she|they|it|we|I|a|an|the|said|says|told|added)\b)[a-z]",
+                text[i + 1 : i + 30],
+            ):
+                continue  # "the voters' rolls": a plural possessive
+            marks.append((i, "close"))
+    return marks
 
 
 def _trim_quote(q: Quote, text: str) -> None:
