@@ -2781,7 +2781,8 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
     if m and not re.match(r"(?:that|in|on|at|to|during|this|last|of|it\s+was)\b", m.group("subj")):
         subj = m.group("subj")
         subj = re.split(
-            r",\s+(?:who|which|adding|saying|in|on|at|during|after|before|when|while|as)\b", subj
+            r",\s+(?:who|which|adding|saying|in|on|at|during|after|before|when|while|as)\b|\s+(?:who|whose)\s",
+            subj,
         )[0]
         subj = re.split(
             r"\s+(?:in a|in an|on|at|during|after|before|when|while|last|this|Monday|Tuesday|Wednesday|"
@@ -2953,6 +2954,14 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
         )
     ]
     if not verbs:
+        # "According to Mandiant, the group “has been active ...”": the source the sentence opens with
+        am = re.search(r"(?:^|\W)[Aa]ccording to\s+(?P<subj>[^,“”\"]{2,80}),[^“”\"]{0,80}$", before)
+        if am and not re.search(
+            r"\b(?:named|called|calls|dubbed|known|nicknamed|label(?:l)?ed|termed|branded)\s+(?:as\s+)?$",
+            before,
+        ):
+            s = sent_start + am.start("subj")
+            return am.group("subj"), s, s + len(am.group("subj")), "according to"
         return None
     v = verbs[-1]
     # "X, Facebook's head of policy, told the committee that the company had found only “...”", "X said in a
