@@ -2223,7 +2223,7 @@ class SpeakerResolver:
                 window_s = s + max(0, m.start() - 90)
                 ags = [a for a in self._agencies_in(window_s, s + m.end() + 40)]
                 # "research published Wednesday by Google-owned Mandiant": the body it is by
-                bm = re.match(r"[^.;]{0,40}?\bby\s+", self.text[s + m.end() : e])
+                bm = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+", self.text[s + m.end() : e])
                 if bm:
                     b0 = s + m.end() + bm.end()
                     by = self._agencies_in(b0, min(e, b0 + 60))
