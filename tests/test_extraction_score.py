@@ -92,8 +92,8 @@ FINAL = ROOT / "tests" / "extraction_final"
 
 
 def test_development_corpus_does_not_regress(tmp_path):
-    """tests/extraction_final: 16 invented documents, the development set since the rules were tuned on it
-    (tests/extraction_fresh measures the result)."""
+    """tests/extraction_final: 16 invented documents, a development set since the rules were tuned on it
+    (tests/extraction_fresh measured that, and is a development set too; tests/extraction_blind measures)."""
     gold = FINAL / "final.gold.json"
     assert gold.exists()
     names = [g["file"] for g in json.loads(gold.read_text(encoding="utf-8"))]
