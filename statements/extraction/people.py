@@ -552,6 +552,12 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
+_POLICE = re.compile(
+    r"(?P<pre>(?:[A-Z][\w-]*[ \u00a0]){0,3})(?P<pol>[Pp]olice)[ \u00a0]+in[ \u00a0]+"
+    r"(?P<place>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)(?![\w-])"
+    r"|(?<![\w-])(?P<adj>[A-Z][a-z]+)[ \u00a0]+(?:national[ \u00a0]+|federal[ \u00a0]+|state[ \u00a0]+)?"
+    r"police(?![\w-])"
+)
 _STATE_BODY = re.compile(
     r"(?<=the[ \u00a0])(?P<s>State[ \u00a0](?P<b>Archives|Library|Patrol|Police|Auditor|Treasurer))(?![\w-])"
     r"|Secretary[ \u00a0]of[ \u00a0]State(?:’s|'s)[ \u00a0](?P<u>Elections[ \u00a0]Division)(?![\w-])"
@@ -768,6 +774,25 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 name = f"{home} State {m.group('b')}"
                 s0, surface = start + m.start("s"), m.group("s")
             agency = agency_by_key(name) or Agency(name, None, "other", "US")
+            out.append(AgencyMention(s0, s0 + len(surface), agency, surface))
+    # "Police in Saxony said", "the Cyber Crime police in Hyderabad", "Moldovan police said": a police force
+    # named by its place or nationality
+    if "olice" in region:
+        for m in _POLICE.finditer(region):
+            if m.group("place"):
+                pre = lead_re.sub("", m.group("pre") or "").strip()
+                if m.group("place") in _STOP_NAME_WORDS:
+                    continue
+                name = f"{m.group('place')} {pre + ' ' if pre else ''}Police"
+                s0 = start + m.start("pol") - (len(pre) + 1 if pre else 0)
+                surface = text[s0 : start + m.end()]
+            else:
+                if m.group("adj") not in words:
+                    continue
+                code, adj = words[m.group("adj")]
+                name = f"{adj} Police"
+                s0, surface = start + m.start(), m.group()
+            agency = agency_by_key(name) or Agency(name, None, "other", None)
             out.append(AgencyMention(s0, s0 + len(surface), agency, surface))
     # a numbered military unit: "the 2nd Infantry Division", "the 16th Air Force"
     if "th " in region or "st " in region or "nd " in region or "rd " in region:
@@ -2837,8 +2862,11 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
     appositives."""
     # commas inside a capitalised name ("the Department for Digital, Culture, Media and Sport") cut nothing
     inside = [(m.start(), m.end()) for m in _CAPITAL_LIST.finditer(head)]
+    # nor do the commas of a number ("130,000 voters")
     cuts = [
-        m.start() for m in re.finditer(r"[,;:—–(]", head) if not any(s < m.start() < e for s, e in inside)
+        m.start()
+        for m in re.finditer(r"(?<!\d),|,(?!\d)|[;:—–(]", head)
+        if not any(s < m.start() < e for s, e in inside)
     ]
     bounds = [-1, *cuts, len(head)]
     segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -2850,6 +2878,14 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
         r"[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,3})\s*$",
         head[a:b],
     )
+    # "..., an accusation Moscow dismissed as": the subject of a reduced relative clause
+    if not rm:
+        rm = re.match(
+            r"\s*(?:an?|the|this|that)\s+(?:accusation|claim|charge|allegation|assertion|finding|conclusion|"
+            r"characteri[sz]ation|description|label|move|decision|step)s?\s+(?:that\s+|which\s+)?"
+            r"(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|the\s+[a-z]+(?:\s+[a-z]+)?)\s*$",
+            head[a:b],
+        )
     if rm and not re.match(
         r"(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|did|does|do|also|"
         r"(?-i:[a-z]+ed))\b",
