@@ -2565,6 +2565,29 @@ class SpeakerResolver:
                 named = self._officials_in(s, e)
                 if len(named) >= 2 and (not count or len(named) == count):
                     return self._from_officials(named, phrase, "group")
+        pm_ = re.fullmatch(
+            r"(?:the|these|those|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+            r"(?:[a-z]+\s+)?(?:agencies|bodies|organi[sz]ations|groups|companies|firms|ministries|governments|"
+            r"departments|services|institutions|partners|allies)",
+            lower,
+        )
+        if pm_:
+            # "The FBI, ODNI and CISA said on Monday that ... “...,” the agencies said": the bodies the last
+            # sentence naming several of them named together
+            para0 = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n", 0, p_start)))
+            for s, e in reversed(
+                [se for se in self.sentences if se[1] <= p_start and se[0] >= max(0, para0)]
+            ):
+                named = [
+                    m.agency
+                    for m in self.agencies
+                    if s <= m.start < e
+                    and not m.via_title
+                    and not any(qs <= m.start < qe for qs, qe in self.quote_spans)
+                ]
+                named = list(dict.fromkeys(named))
+                if len(named) >= 2:
+                    return Speaker(phrase, [], [a.key for a in named], "group", True)
         if re.match(r"(?:one|two|three|some|several|many|most|another) of (?:the|them|those|these)\b", lower):
             return Speaker(phrase, [], [], "unnamed", True)  # "one of the officials": nobody named
         if lower in _PRONOUN_GROUP:
