@@ -2565,6 +2565,12 @@ class SpeakerResolver:
                 named = self._officials_in(s, e)
                 if len(named) >= 2 and (not count or len(named) == count):
                     return self._from_officials(named, phrase, "group")
+        om = re.fullmatch(r"(?:his|her)\s+(?:office|agency|department|ministry|team|staff|campaign)", lower)
+        lp = self.last_person(p_start) if om else None
+        if lp is not None and lp.agency is not None:
+            # "Secretary of State Brad Holcombe has said he opposes it. His office wrote": the body the person
+            # named last holds office in
+            return Speaker(f"{phrase} ({lp.agency.name})", [], [lp.agency.key], "agency", True)
         pm_ = re.fullmatch(
             r"(?:the|these|those|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
             r"(?:[a-z]+\s+)?(?:agencies|bodies|organi[sz]ations|groups|companies|firms|ministries|governments|"
