@@ -54,6 +54,7 @@ from .people import (
     localise_foreign_ministers,
     localise_state_titles,
     names_match,
+    resolve_title_possessives,
     state_office_at,
     state_office_mentions,
     trailing_cue,
@@ -225,6 +226,7 @@ def extract_document(text: str, name: str) -> dict:
     officials = [o for o in officials if not any(names_match(o.name, a) for a in authors)]
     localise_state_titles(text, officials, home)
     localise_foreign_ministers(text, officials)
+    resolve_title_possessives(text, officials, amentions)
 
     # via-title agencies: officials' roles and capitalised titles that imply an agency
     via: list[AgencyMention] = []

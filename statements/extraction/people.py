@@ -1404,6 +1404,36 @@ def localise_foreign_ministers(text: str, officials: list) -> None:
             o.roles[i] = (t, agency)
 
 
+def resolve_title_possessives(text: str, officials: list, agencies: list[AgencyMention]) -> None:
+    """ "Tsai Ming-yen, the bureau's director-general", "Its chairman, Lee Chin-yung": a title owned by a
+    description or a pronoun belongs to the body it refers back to."""
+    for o in officials:
+        first = min((ms for ms, _ in o.mentions), default=0)
+        for i, (t, a) in enumerate(o.roles):
+            if a is not None or not t:
+                continue
+            m = re.match(r"(?:(?:the|The)\s+)?([a-z]+)(?:’s|'s)\s|(Its|its|Their|their)\s", t)
+            if not m:
+                continue
+            noun = m.group(1)
+            if noun is None and m.group(2) is None:
+                continue
+            best = None
+            for am in agencies:
+                if am.via_title or am.start >= first or first - am.start > 1500:
+                    continue
+                if (
+                    noun is None
+                    or re.search(r"\b" + re.escape(noun) + r"\b", (am.agency.name + " " + am.surface).lower())
+                    or am.agency.kind in SpeakerResolver._HEAD_KINDS.get(noun, ())
+                    and noun
+                    in ("company", "firm", "agency", "ministry", "group", "organization", "organisation")
+                ):
+                    best = am
+            if best is not None:
+                o.roles[i] = (t, best.agency)
+
+
 def localise_state_titles(text: str, officials: list, home: Agency | None) -> None:
     """'Secretary of State Brad Holcombe' in a story about Georgia: the Georgia office, not the federal
     department, unless the person is a known U.S. secretary of state or the department is in the text."""
@@ -2246,7 +2276,16 @@ class SpeakerResolver:
             sent = self.text[s:e]
             for m in re.finditer(r"\b(?:" + _REPORT_WORDS + r")\b", sent):
                 window_s = s + max(0, m.start() - 90)
-                ags = [a for a in self._agencies_in(window_s, s + m.end() + 40)]
+                # a body named inside a quote is no author ("“The Party is ...,” the report said")
+                ags = list(
+                    dict.fromkeys(
+                        x.agency
+                        for x in self.agencies
+                        if window_s <= x.start
+                        and x.end <= s + m.end() + 40
+                        and not any(qs <= x.start < qe for qs, qe in self.quote_spans)
+                    )
+                )
                 # "research published Wednesday by Google-owned Mandiant": the body it is by
                 bm = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+", self.text[s + m.end() : e])
                 if bm:
