@@ -1413,11 +1413,17 @@ def resolve_title_possessives(text: str, officials: list, agencies: list[AgencyM
             if a is not None or not t:
                 continue
             m = re.match(r"(?:(?:the|The)\s+)?([a-z]+)(?:’s|'s)\s|(Its|its|Their|their)\s", t)
+            if not m and re.fullmatch(r"(?i)(?:an?\s+)?(?:spokesperson|spokesman|spokeswoman)", t):
+                # "China's Taiwan Affairs Office dismissed the accusations. Spokesperson Chen Binhua said":
+                # the body of the sentence before, in the same paragraph
+                para0 = text.rfind("\n", 0, first) + 1
+                prev = [am for am in agencies if not am.via_title and para0 <= am.start < first]
+                if prev and re.search(r"[.!?]\s", text[prev[-1].end : first]):
+                    o.roles[i] = (t, prev[-1].agency)
+                continue
             if not m:
                 continue
             noun = m.group(1)
-            if noun is None and m.group(2) is None:
-                continue
             best = None
             for am in agencies:
                 if am.via_title or am.start >= first or first - am.start > 1500:
