@@ -15,7 +15,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -156,18 +156,37 @@ class ArticleQuerySet(YearAndCountryQuerySet):
         return _counted(self, "outlet__slug", "outlet__name", limit=limit)
 
 
+# SQLite has no statistics on what `EXISTS` selects: for a quote list filtered by an official or agency it
+# walks the date index and probes every quote (350 ms for an official with 3,000 of a million quotes).
+# Below this many linked quotes, it reads them by the link index and sorts them instead (1 ms).
+SQLITE_LINKED_LIST_LIMIT = 10_000
+
+
+def _linked_count(through, field, ids):
+    return cached(
+        ("linked", through._meta.label, field, tuple(ids)),
+        lambda: through.objects.filter(**{f"{field}__in": ids}).count(),
+    )
+
+
 class QuoteQuerySet(YearAndCountryQuerySet):
+    def _said_by(self, through, field, ids):
+        """Quotes linked through `through` to any of the records `ids` (by `field`, e.g. official_id)."""
+        links = through.objects.filter(**{f"{field}__in": ids})
+        if (
+            connections[self.db].vendor == "sqlite"
+            and _linked_count(through, field, ids) <= SQLITE_LINKED_LIST_LIMIT
+        ):
+            return self.filter(pk__in=links.values("quote_id"))
+        return self.filter(Exists(links.filter(quote=OuterRef("pk"))))
+
     def by_officials(self, *slugs):
-        official = self.model.officials.field.related_model
-        ids = _ids(official, "slug", slugs)
-        said = self.model.officials.through.objects.filter(quote=OuterRef("pk"), official_id__in=ids)
-        return self.filter(Exists(said))
+        ids = _ids(self.model.officials.field.related_model, "slug", slugs)
+        return self._said_by(self.model.officials.through, "official_id", ids)
 
     def by_agencies(self, *slugs):
-        agency = self.model.agencies.field.related_model
-        ids = _ids(agency, "slug", slugs)
-        said = self.model.agencies.through.objects.filter(quote=OuterRef("pk"), agency_id__in=ids)
-        return self.filter(Exists(said))
+        ids = _ids(self.model.agencies.field.related_model, "slug", slugs)
+        return self._said_by(self.model.agencies.through, "agency_id", ids)
 
     def in_outlets(self, *slugs):
         return self.filter(article__outlet__slug__in=slugs)

@@ -245,3 +245,24 @@ def test_filtered_quotes_is_the_one_source_for_page_and_exports(client):
     filterset, articles = filtered_articles(QueryDict("country=XX"))
     assert not filterset.is_valid()
     assert list(articles) == []
+
+
+@pytest.mark.usefixtures("seed_archive")
+def test_quotes_of_an_official_or_agency_are_the_same_whichever_form_the_filter_takes(monkeypatch):
+    from statements import querysets
+
+    def listed():
+        return [
+            list(
+                Quote.objects.by_officials("christopher-krebs")
+                .sorted_by("-date")
+                .values_list("pk", flat=True)
+            ),
+            list(Quote.objects.by_agencies("federal-bureau-of-investigation").year_counts()),
+        ]
+
+    by_list = listed()  # on SQLite: the linked quotes' ids, read by index
+    monkeypatch.setattr(querysets, "SQLITE_LINKED_LIST_LIMIT", -1)
+    assert listed() == by_list  # EXISTS, as on PostgreSQL
+    assert by_list[0]
+    assert by_list[1]
