@@ -3148,7 +3148,7 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     # “...”": the pronoun stands for the subject of the sentence
     # "the emails claimed to come from a far-right group and told voters to “...”": a verb coordinated with an
     # earlier one shares its subject
-    if re.search(r"\s(?:and|or|but)$", subj):
+    if re.search(r"(?:^|\s)(?:and|or|but)$", subj.strip()):
         pv = None
         for pv in re.finditer(  # noqa: B007 - the last match
             r"\b(?:" + _verbs() + "|" + _LEADING_ONLY_VERBS + r")\b", before[: a + len(subj) - 4]
