@@ -165,6 +165,39 @@ _SENTENCE_FINAL_CUE = re.compile(
 )
 
 
+_FUNCTION_WORDS = frozenset(
+    "and or but had has have was were is are be been the a an of in on at to for with that which who it its "
+    "including as by from than then also not no so if when while after before since until during into over "
+    "about more most some such this these those there here said says".split()
+)
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday week month year today yesterday".split()
+)
+
+
+def _not_a_speaker(phrase: str) -> bool:
+    """'March and', 'had', 'including widespread': function words, dates or a participle, no noun phrase."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", phrase)
+    if not words:
+        return True
+    low = [w.lower() for w in words]
+    if all(w in _FUNCTION_WORDS or w in _DATE_WORDS for w in low):
+        return True
+    if re.match(r"[a-z]+ing\b", phrase.strip()) or low[-1] in (
+        "and",
+        "or",
+        "but",
+        "of",
+        "the",
+        "to",
+        "a",
+        "an",
+    ):
+        return True
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _verbs_alt() -> str:
     from .quotes import SPEECH_VERBS
@@ -292,7 +325,11 @@ def extract_document(text: str, name: str) -> dict:
         speaker = None
         if cue:
             speaker = resolver.resolve(cue[0], cue[1], cue[2])
-            if speaker.kind == "none" or (speaker.kind == "unnamed" and not re.search(r"[A-Za-z]", cue[0])):
+            if (
+                speaker.kind == "none"
+                or speaker.kind == "unnamed"
+                and (not re.search(r"[A-Za-z]", cue[0]) or _not_a_speaker(cue[0]))
+            ):
                 speaker, cue = None, None
         if speaker is None:
             sent_start = para[0]
