@@ -289,3 +289,127 @@ def test_quoted_names_and_labels_are_not_quotes():
         'The reports described an "aggressive" online campaign, officials said.\n'
     )
     assert [q["text"] for q in run(text)["quotes"]] == ["aggressive"]
+
+
+# ------------------------------------------------------- rules that generalise (the extraction_fresh round)
+H = "Officials warn of new election threats before the vote\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase", "agency"),
+    [
+        # reported speech: the subject of the speech verb that introduced "that"
+        (
+            "The Georgia Bureau of Investigation said in a letter to the board in June that an inquiry into "
+            'alleged irregularities had found "no evidence of criminal activity."',
+            "The Georgia Bureau of Investigation",
+            "GBI",
+        ),
+        # "what it called": the subject of the sentence
+        (
+            'The Quai d\'Orsay condemned what it called "a new attempt by Russia to interfere."',
+            "The Quai",
+            None,
+        ),
+        # a coordinated verb shares its subject
+        (
+            "the emails claimed to come from a far-right group and told voters to "
+            '"vote for the right candidate."',
+            "the emails",
+            None,
+        ),
+        # an object relative clause gives its subject
+        (
+            'The board voted 3-2 on Tuesday to adopt the rule, which critics called "dangerous and rushed."',
+            "critics",
+            None,
+        ),
+    ],
+)
+def test_speaker_phrase_is_the_noun_phrase_of_the_clause(body, phrase, agency):
+    q = run(H + body + "\n")["quotes"][0]
+    assert q["speaker"].startswith(phrase)
+    if agency:
+        assert agency in q["speaker_agencies"]
+
+
+def test_garbage_subjects_are_cut_at_auxiliaries_and_function_words():
+    q = run(
+        H
+        + "Moscow denied it, and Russian officials have in the past described the findings as "
+        + '"Russophobic."\n'
+    )
+    assert q["quotes"][0]["speaker"] == "Russian officials"
+    assert q["quotes"][0]["speaker_officials"] == []
+    text = H + (
+        'Observers said the vote had been "marred by inequalities, pressure and tension," including '
+        "widespread reports of intimidation.\n"
+    )
+    assert run(text)["quotes"][0]["speaker"] == "Observers"
+
+
+def test_pronoun_opening_a_paragraph_continues_the_previous_paragraphs_speaking_subject():
+    text = H + (
+        '"Paper is the backstop," said Daniel Ostrowski, an election official.\n\n'
+        "Not everyone is persuaded. Dale Mercer, a retiree in Lebanon County, said he plans to vote in "
+        "person.\n\n"
+        '"I just want to see it go in the machine," he said.\n'
+    )
+    d = run(text)
+    assert d["quotes"][-1]["speaker_officials"] == ["Dale Mercer"]
+    assert "LB" not in d["countries"]
+
+
+def test_descriptions_resolve_to_what_the_text_introduced():
+    text = H + (
+        "The ACLU of Georgia said in a statement that the rules could delay certification.\n\n"
+        '"County boards have a mandatory duty to certify," the group wrote.\n\n'
+        "The machine was made by BallotLine Systems. BallotLine, in a statement, said the exercise "
+        '"does not reflect real-world conditions."\n\n'
+        '"Election officials use layered controls," the company said.\n'
+    )
+    sp = [q["speaker_agencies"] for q in run(text)["quotes"]]
+    assert sp == [["ACLU of Georgia"], ["BallotLine Systems"], ["BallotLine Systems"]]
+
+
+def test_plural_description_is_the_bodies_named_together_before():
+    text = H + (
+        "The FBI, the Office of the Director of National Intelligence and CISA said on Monday that Iran "
+        'was behind the hack.\n\n"We have observed increasingly aggressive Iranian activity," the agencies '
+        "said.\n"
+    )
+    assert set(speakers(text)[0][1]) == {"FBI", "ODNI", "CISA"}
+
+
+def test_unprefixed_secretary_of_state_in_a_state_story_is_the_state_office():
+    text = H + (
+        "OLYMPIA — Secretary of State Joanna Hollister announced a partnership with Washington's county "
+        "auditors and the Washington National Guard.\n\n"
+        '"Our counties are on the front line," Hollister said.\n'
+    )
+    d = run(text)
+    assert "U.S. Department of State" not in {a["name"] for a in d["agencies"]}
+    assert d["officials"][0]["agency"] == "Washington Secretary of State's Office"
+    assert "Washington National Guard" in {a["name"] for a in d["agencies"]}
+
+
+def test_bare_foreign_ministry_and_parliament_take_their_sentences_country():
+    text = H + (
+        "Home Office security minister Chad Porter told parliament the attackers had copied the register.\n\n"
+        "Asked about the report at a regular briefing in Beijing, foreign ministry spokesperson Guo Lirong "
+        'said it was "full of ideological bias."\n'
+    )
+    countries = {a["country"] for a in run(text)["agencies"]}
+    assert {"GB", "CN"} <= countries
+
+
+def test_press_release_label_is_not_the_headline_and_fused_dates_parse():
+    text = (
+        "FOR IMMEDIATE RELEASE\nMarch 9, 2021\n\nMedia Contact:\nEvan Whitaker, Communications Director\n\n"
+        "Secretary Hollister announces statewide election security partnership\n\nOLYMPIA — Text.\n"
+    )
+    assert run(text)["title"] == "Secretary Hollister announces statewide election security partnership"
+    text = (
+        "Election Officials Are Fighting A Flood Of Rumors\n\nOctober 8, 20205:00 AM ET\n\nBody text here.\n"
+    )
+    assert run(text)["published"] == "2020-10-08"
