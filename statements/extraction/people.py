@@ -2994,7 +2994,14 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
         ) and i > 0:
             prev = head[segs[i - 1][0] : segs[i - 1][1]].strip()
             if (
+                # "In a letter to Meta CEO Mark Zuckerberg, the senators wrote": a name ending an adverbial
+                # phrase is not the subject the description stands beside
                 _NAME_END.search(prev)
+                and not re.match(
+                    r"(?:In|On|At|After|Before|During|With|For|From|To|By|Under|Over|Through|Speaking|Asked|"
+                    r"Writing|Responding|Addressing|Unlike|Like|Citing)\b",
+                    prev,
+                )
                 or _PARTY_TAG.match(prev.strip(" )"))
                 or re.match(r"(?:who|which)\b", prev)
             ):
