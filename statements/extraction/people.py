@@ -265,6 +265,26 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             # named as annotators and registries do: "Embassy of Russia in the United Kingdom"
             name = f"Embassy of {_country_name(m.agency.country)} in {_country_name(host)}"
             m.agency = agency_by_key(name) or Agency(name, None, "foreign government", m.agency.country)
+    # "Brazil's Superior Electoral Court (TSE)": a body the table does not know, with the acronym the text
+    # gives it in brackets, which then names it on its own
+    by_surface = _agency_table()[0]
+    for m in list(out):
+        if m.via_title or m.agency.acronym or agency_by_key(m.agency.name) is not None:
+            continue
+        pm = _PAREN_ACRONYM.match(text, m.end, end)
+        if not pm or pm.group(1) in by_surface:
+            continue
+        acr = pm.group(1)
+        agency = Agency(m.agency.name, acr, m.agency.kind, m.agency.country)
+        old_agency = m.agency
+        for x in out:
+            if x.agency == old_agency:
+                x.agency = agency
+        for am in re.finditer(r"(?<![\w&-])" + re.escape(acr) + r"(?![\w&-])", text[start:end]):
+            a0 = start + am.start()
+            if not any(x.start <= a0 < x.end for x in out) and not (m.end <= a0 < pm.end()):
+                out.append(AgencyMention(a0, a0 + len(acr), agency, acr))
+    out.sort(key=lambda a: a.start)
     # "the ACLU of Georgia", "the League of Women Voters of Ohio": a national body's state affiliate; "the New
     # Mexico Supreme Court", "the Washington National Guard": a state's own body
     for m in out:
@@ -327,6 +347,7 @@ def _state_patterns() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+_PAREN_ACRONYM = re.compile(r"[ \u00a0]*\(([A-Z][A-Z0-9&-]{1,9})\)")
 _BARE_EC = re.compile(r"(?<![\w’'-])Election Commission(?![ \u00a0]+of\b|[\w-])")
 
 
