@@ -110,7 +110,11 @@ def _surface_forms(m: AgencyMention) -> list[str]:
     return forms
 
 
-_TURN = re.compile(r"(?P<who>Q|A|[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]+){0,3})[ \u00a0]*:[ \u00a0]")
+# "KREBS: ...", "JEN EASTERLY, CISA DIRECTOR: ..." (the role after the name is dropped)
+_TURN = re.compile(
+    r"(?P<who>Q|A|[A-Z][A-Z'’.-]+(?:[ \u00a0][A-Z][A-Z'’.-]+){0,3})(?:,[ \u00a0]+[A-Z][A-Z0-9.&'’ -]{1,60})?"
+    r"[ \u00a0]*:[ \u00a0]"
+)
 
 
 def _turn_speaker(text: str, para, open_pos: int, officials, resolver) -> Speaker | None:
@@ -403,7 +407,9 @@ def extract_document(text: str, name: str) -> dict:
     # quotes without a cue: a transcript turn ("KREBS:", "A:") or a clause ending in a colon names the speaker
     for item in results:
         q = item[0]
-        first_person = item[1] is not None and (item[1].phrase or "").strip().lower() in ("i", "we")
+        first_person = item[1] is not None and re.fullmatch(
+            r"(?:i|we)(?:['’](?:d|m|ve|ll|re))?", (item[1].phrase or "").strip().lower()
+        )
         if item[1] is not None and item[1].kind != "none" and not first_person:
             continue
         para = paras[q.paragraph] if 0 <= q.paragraph < len(paras) else (body_start, len(text))
