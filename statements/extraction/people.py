@@ -2769,6 +2769,19 @@ class SpeakerResolver:
             return Speaker(phrase, [], [], "unnamed")
         # a person not among the officials (e.g. a voter, an expert)
         if re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", phrase):
+            # "Tom Reyes, a voter, ... “...,” Reyes said": the person the text named in full before
+            if " " not in phrase and phrase.lower() not in _PRONOUN_PERSON | _PRONOUN_GROUP:
+                full = None
+                for pm in _person_mentions(self.text, max(0, p_start - 3000), p_start):
+                    parts = _name_parts(pm.name)
+                    if (
+                        2 <= len(parts) <= 4
+                        and parts[-1].lower() == phrase.lower()
+                        and not _is_place_or_body(pm.name)
+                    ):
+                        full = pm.name
+                if full:
+                    return Speaker(full, [full], [], "person", True)
             return Speaker(phrase, [], [], "person")
         _ = raw
         return Speaker(phrase or None, [], [], "unnamed" if phrase else "none")
