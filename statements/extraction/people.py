@@ -1469,8 +1469,8 @@ def localise_state_titles(text: str, officials: list, home: Agency | None) -> No
     federal = agency_by_key("Department of State")
     for o in officials:
         kp = _known_person(o.name, _people_table())
-        if kp and kp.get("agency") == "Department of State":
-            continue
+        if kp and "Secretary of State's Office" not in (kp.get("agency") or ""):
+            continue  # a national figure the table knows ("Secretary of State Marco Rubio"): the federal post
         known_office = agency_by_key(kp["agency"]) if kp and kp.get("agency") else None
         first = min((ms for ms, _ in o.mentions), default=0)
         for i, (t, a) in enumerate(o.roles):
