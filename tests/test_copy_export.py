@@ -10,24 +10,12 @@ from django.http import QueryDict
 
 from statements import copy_export, exports, filters
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
+from tests.test_export import QUOTE_QUERIES
 
 pytestmark = pytest.mark.usefixtures("seed_archive")
 
-QUERIES = [
-    "",
-    "year=2020&country=RU",
-    "country=RU&country=IR&sort=speaker",
-    "country=RU&country=IR&country_mode=all",
-    "year_from=2019&year_to=2020&sort=date",
-    "fragment=yes",
-    "official=christopher-krebs&sort=article",
-    "agency=federal-bureau-of-investigation",
-    "outlet=sputnik&outlet=the-hill",
-    "q=election",
-    "q=election+security&sort=relevance",
-    "official=hostile-official",
-    "q=nothing-matches-this",
-]
+# The export tests' filter combinations, and two for the records below.
+QUERIES = [*QUOTE_QUERIES, "official=hostile-official", "q=nothing-matches-this"]
 
 
 def python_writer_csv(query):
