@@ -209,6 +209,29 @@ def _verbs_alt() -> str:
     return SPEECH_VERBS
 
 
+_DESCRIPTION_PHRASE = re.compile(r"(?:the|its|their|his|her|this|that|it|they)\b[^A-Z]*", re.I)
+
+
+def shown_speaker(speaker) -> str | None:
+    """The speaker phrase a reader would use: a description or pronoun that stands for bodies ("the report",
+    "the statement", "it") names them in brackets ("the report (Viginum)"), as its officials are named in
+    ``speaker_officials``."""
+    if speaker is None:
+        return None
+    phrase = speaker.phrase
+    if not phrase or speaker.officials or not speaker.agencies or "(" in phrase:
+        return phrase
+    if not _DESCRIPTION_PHRASE.fullmatch(phrase) or re.search(r"[A-Z]", phrase[1:]):
+        return phrase
+    names = []
+    for key in dict.fromkeys(speaker.agencies):
+        agency = agency_by_key(key)
+        name = agency.name if agency else key
+        if name.lower() not in phrase.lower():
+            names.append(name)
+    return f"{phrase} ({', '.join(names)})" if names else phrase
+
+
 def extract_document(text: str, name: str) -> dict:
     """Extract metadata, countries, years, officials, agencies and attributed quotes from one document."""
     meta = parse_metadata(text)
@@ -515,7 +538,7 @@ def extract_document(text: str, name: str) -> dict:
                 "text": q.text,
                 "start": q.start,
                 "end": q.end,
-                "speaker": speaker.phrase if speaker else None,
+                "speaker": shown_speaker(speaker),
                 "speaker_officials": list(dict.fromkeys(speaker.officials)) if speaker else [],
                 "speaker_agencies": list(dict.fromkeys(speaker.agencies)) if speaker else [],
                 "fragment": q.fragment,

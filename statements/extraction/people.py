@@ -2133,6 +2133,10 @@ _REPORT_WORDS = (
     r"report|assessment|document|analysis|review|findings|study|paper|summary|indictment|complaint|audit|"
     r"research"
 )
+# documents quoted as speakers that are neither reports nor statements in the other lists
+_DOCUMENT_ONLY_WORDS = (
+    r"update|guidance|advisory|assessment|memorandum|notice|directive|order|ruling|judgment|decision"
+)
 _DESCRIPTION_HEADS = (
     r"agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|committee|panel|ministry|"
     r"embassy|command|service|office|commission|board|council|cent(?:er|re)|mission|task ?force|directorate|"
@@ -2344,6 +2348,120 @@ class SpeakerResolver:
                 out.extend(a for a in ags if a not in out)
             return out
         return self._nearest(cands, pos) or []
+
+    # a body reacting to a document is not its author ("The Russian embassy rejected the report")
+    _REACTS_TO = re.compile(
+        r"\b(?:rejected|dismissed|denied|disputed|critici[sz]ed|condemned|welcomed|praised|cited|questioned|"
+        r"challenged|slammed|mocked|responded\s+to|reacted\s+to|obtained|reviewed|seen\s+by|shared\s+with|"
+        r"sent\s+to|addressed\s+to|called|described|labell?ed)\s+(?:the|a|an|this|that|its|their)\s+"
+        r"(?:[\w“”\"‘’'-]+\s+){0,4}$"
+    )
+    _ISSUE_VERBS = (
+        r"released|issued|published|put\s+out|rolled\s+out|unveiled|circulated|sent|distributed|posted|"
+        r"produced|prepared|wrote|compiled|updated|delivered|submitted|filed|presented"
+    )
+
+    def _author_phrase(self, s: int, e: int) -> Speaker | None:
+        """The people or bodies a clause names, or the body a description or possessive pronoun stands for."""
+        seg = self.text[s:e]
+        qs = [(a, b) for a, b in self.quote_spans if s <= a < e]
+        offs = [
+            o
+            for o in self._officials_in(s, e)
+            if not any(any(a <= ms < b for a, b in qs) for ms, _ in o.mentions if s <= ms < e)
+        ]
+        ags = [
+            m.agency
+            for m in self.agencies
+            if s <= m.start and m.end <= e and not any(a <= m.start < b for a, b in qs)
+        ]
+        ags = list(dict.fromkeys(ags))
+        if offs or ags:
+            sp = self._from_officials(offs, None, "report") if offs else Speaker(None, [], [], "report", True)
+            sp.agencies.extend(a.key for a in ags if a.key not in sp.agencies)
+            return sp
+        dm = re.search(r"\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}(" + _DESCRIPTION_HEADS + r")\b", seg, re.I)
+        if dm:
+            ant = self.antecedent(dm.group(1), s + dm.start())
+            if ant is not None:
+                return Speaker(None, [], [ant.key], "report", True)
+        pm = re.search(r"\b(?:his|her)\s+(?:office|agency|department|ministry|team|staff)\b", seg, re.I)
+        if pm:
+            lp = self.last_person(s + pm.start())
+            if lp is not None and lp.agency is not None:
+                return Speaker(None, [], [lp.agency.key], "report", True)
+        return None
+
+    def _author_at(self, ns: int, ne: int) -> Speaker | None:
+        """Who a mention of a document (text[ns:ne], "report", "memo", "statement") says wrote it."""
+        s, e = self._sentence_of(ns)
+        if s == e:
+            return None
+        before = self.text[s:ns]
+        if self._REACTS_TO.search(before):
+            return None
+        # "a Canadian Security Intelligence Service (CSIS) memo", "the ODNI's election threat update",
+        # "the FBI flash alert": the body inside the document's own noun phrase
+        for m in reversed(self.agencies):
+            if s <= m.start and m.end <= ns and ns - m.end <= 60:
+                gap = self.text[m.end : ns]
+                if re.fullmatch(
+                    r"(?:[’']s)?(?:\s*\([A-Z][\w&.-]*\))?(?:\s+(?!(?:and|or|to|in|on|at|of|for|that|which|"
+                    r"with|by|from)\b)[\w“”\"‘’'-]+){0,4}\s+",
+                    gap,
+                ):
+                    return Speaker(None, [], [m.agency.key], "report", True)
+                break
+        after = self.text[ne:e]
+        # "a report published by Viginum", "a memo from the bureau"
+        bm = re.match(r"[^.;“”\"]{0,50}?\b(?:by|from)\s+", after)
+        since = r"[^.;]{0,50}?\bfrom\s+(?:last|this|next|earlier|the\s+(?:past|last))\b"
+        if bm and not re.match(since, after):
+            b0 = ne + bm.end()
+            src = self._author_phrase(b0, min(e, b0 + 80))
+            if src is not None:
+                return src
+        # "In a progress report on its action plan, the European Commission said"
+        im = re.search(r"(?:^|[\s“\"])(?:In|in)\s+(?:an?|its|their|the)\s+(?:[\w“”\"‘’'-]+\s+){0,4}$", before)
+        if im and not before[: im.start()].strip(' \n“"'):
+            cm = re.match(r"[^,]{0,80},\s*", after)
+            if cm:
+                vm = re.search(r"\b(?:" + _verbs() + r"|" + self._ISSUE_VERBS + r")\b", after[cm.end() :])
+                if vm:
+                    src = self._author_phrase(ne + cm.end(), ne + cm.end() + vm.start())
+                    if src is not None:
+                        return src
+        # "the agency said in a technical report", "CISA and the EAC released joint guidance", "Avaaz said in
+        # a separate report": the subject of the clause
+        vm = None
+        for vm in re.finditer(  # noqa: B007 - the last match
+            r"\b(?:(?:" + _verbs() + r")(?:\s+[^.;“”\"]{0,60}?)?\s+in|" + self._ISSUE_VERBS + r")\s+"
+            r"(?:an?|its|their|the|new|joint)\s+(?:[\w“”\"‘’'-]+\s+){0,4}$",
+            before,
+        ):
+            pass
+        if vm is not None:
+            head = before[: vm.start()]
+            qe = max(head.rfind("”"), head.rfind('"'))
+            h0 = s + (qe + 1 if qe >= 0 else 0)
+            src = self._author_phrase(h0, s + vm.start())
+            if src is not None:
+                return src
+        return None
+
+    def document_author(self, noun: str, pos: int) -> Speaker | None:
+        """'the report', 'the memo', 'the statement' quoted at pos: the author the text gave that document
+        where it introduced it (the latest earlier mention of the same noun that names one)."""
+        noun = noun.lower()
+        for m in reversed(list(re.finditer(r"\b" + re.escape(noun) + r"s?\b", self.text[:pos], re.I))):
+            if pos - m.start() > 4000:
+                break
+            if any(a <= m.start() < b for a, b in self.quote_spans):
+                continue
+            src = self._author_at(m.start(), m.end())
+            if src is not None:
+                return src
+        return None
 
     def group_source(self, pos: int) -> list[Agency]:
         cands: list[tuple[int, list[Agency]]] = []
@@ -2673,6 +2791,23 @@ class SpeakerResolver:
                     return Speaker(phrase, [], [near[-1].agency.key], "group", True)
             return Speaker(phrase, [], [], "unnamed")
         ags = self._agencies_in(p_start, p_end)
+        dm = re.fullmatch(
+            r"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?("
+            + "|".join((_REPORT_WORDS, _STATEMENT_WORDS, _DOCUMENT_ONLY_WORDS))
+            + r")",
+            lower,
+        )
+        if dm and not ags and not offs:
+            # a statement's signatories are found by statement_source below; a report's author here
+            is_statement = bool(re.fullmatch(_STATEMENT_WORDS, dm.group(1)))
+            src = (
+                None
+                if is_statement and self.statement_source(p_start)
+                else self.document_author(dm.group(1), p_start)
+            )
+            if src is not None:
+                kind = "statement" if is_statement else "report"
+                return Speaker(phrase, list(src.officials), list(src.agencies), kind, True)
         if re.search(r"\b(?:" + _REPORT_WORDS + r")\b", lower):
             authors = ags or self.report_source(p_start)
             if not authors and re.match(r"(?:the|its|their)\s", lower):
