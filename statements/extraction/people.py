@@ -1163,7 +1163,8 @@ def _title_regexes():
     # the capitalised name of its portfolio, only right before the name (so that it cannot run over the
     # names of a list: "Director of National Intelligence Dan Coats and FBI Director Christopher Wray")
     portfolio = (
-        r"(?:" + mod + r"(?:" + role + r")[ \u00a0](?:for|of)[ \u00a0](?:the[ \u00a0])?"
+        r"(?:" + mod + r"(?:" + role + r")[ \u00a0](?:for|of|in(?=[ \u00a0]the[ \u00a0]))[ \u00a0]"
+        r"(?:the[ \u00a0])?"
         r"(?!(?:Secretary|Minister|Director|President|Governor|Senator|Chairman|Chair|Mayor|Commissioner|"
         r"Ambassador|Chief|Prime|Deputy|Vice|Attorney|Speaker|Judge)\b)[A-Z][a-z]+"
         r"(?:[ \u00a0](?:(?:and|of|the|&)[ \u00a0]){0,2}[A-Z][a-z]+){0,5})"
@@ -1192,7 +1193,7 @@ def _may_end_title(left: str) -> bool:
     every unit ends with one of _title_end_words."""
     if not left or left[-1] not in " \u00a0":
         return False
-    if " of " in left[-80:] or " for " in left[-80:]:
+    if " of " in left[-80:] or " for " in left[-80:] or " in the " in left[-80:]:
         return True  # perhaps a role with its portfolio ("Minister of Digital Affairs ")
     cs, ci, longest = _title_end_words()
     body = left[:-1]
@@ -1629,11 +1630,23 @@ def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
         if not span:
             continue
         s, e = span
+        words = _token_spans(text, s, e)
+        if len(words) >= 3 and _PORTFOLIO_BEFORE.search(text, max(0, s - 120), s):
+            # "Minister for Digital Development and Information Rachel Koh", "Minister in the Presidency
+            # Nomvula Dube": the portfolio's last word runs into the name
+            s = words[1][0]
         name = text[s:e].replace("\u00a0", " ")
         if re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)?", name):
             continue
         out.append(PersonMention(s, e, name))
     return out
+
+
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Secretary|Director|Commissioner|Chair|Head|Officer|Envoy|Ambassador|Spokesperson|Adviser|"
+    r"Advisor|Coordinator|Representative)[ \u00a0]+(?:for|of|in|on)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?:[A-Z][\w-]*[ \u00a0]+(?:(?:and|of|the|&)[ \u00a0]+)*)*$"
+)
 
 
 _ROLE_BEFORE = re.compile(
@@ -1745,7 +1758,7 @@ def find_officials(
                 # "a researcher at the X Institute": an academic, not an official
                 academic = re.search(
                     r"\b(?:researcher|expert|professor|fellow|scholar|lecturer)\b", phrase
-                ) and re.search(r"\b(?:Universit|Institut|College|School|Academy|think tank)", phrase)
+                ) and re.search(r"\b(?:Universit|College|School|Academy)", phrase)
                 if not academic and not re.match(
                     r"(?:who|which|that|and|but|or|said|says|told|according)\b", phrase
                 ):
@@ -3211,6 +3224,16 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
 def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, int, str] | None:
     """Attribution before a quote in its sentence: 'X said: “', 'X said that ... “', 'According to X, “'."""
     before = text[sent_start:open_pos]
+    # "As one former CISA official put it to me, “...”", "As Wray told senators, “...”"
+    m = re.search(
+        r"(?:^|\W)[Aa]s\s+(?P<subj>[^,“”\"]{2,100}?)\s+(?:put|puts|phrased|framed|said|says|noted|wrote|writes|"
+        r"explained|told|tells|warned|stated)(?:\s+it)?(?:\s+(?:to|in|at|on|during|before|last|this)\b[^,“”\"]{0,60})?"
+        r"(?:\s+\w+)?,\s*$",
+        before,
+    )
+    if m and not re.match(r"(?:soon|long|far|much|well|often|early|late)\b", m.group("subj")):
+        s = sent_start + m.start("subj")
+        return m.group("subj"), s, s + len(m.group("subj")), "as ... put it"
     m = re.search(r"(?:^|\W)[Aa]ccording to\s+(?P<subj>[^,“”\"]+),\s*$", before)
     if m:
         s = sent_start + m.start("subj")
