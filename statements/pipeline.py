@@ -8,12 +8,14 @@ database, when it is seeded with them) and yields Django fixture records keyed b
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from django.utils.text import slugify
 
-from statements.extraction import canonical_name, names_match
+from statements.extraction import canonical_name, names_match, shown_speaker
+from statements.extraction.people import Speaker
 
 AGENCY_KINDS = {
     "federal agency": "federal_agency",
@@ -28,6 +30,15 @@ AGENCY_KINDS = {
 }
 
 CURATED_DOCUMENT_FIELDS = ("title", "published", "outlet", "url")
+
+
+def redescribed(quote):
+    """A description's speaker phrase ("the coalition (NASED)") naming the bodies a curation gave it."""
+    phrase = re.sub(r"\s+\([^()]*(?:\([^()]*\)[^()]*)*\)$", "", quote.get("speaker") or "")
+    speaker = Speaker(
+        phrase or None, list(quote.get("speaker_officials", [])), list(quote["speaker_agencies"])
+    )
+    return shown_speaker(speaker)
 
 
 class CurationError(ValueError):
@@ -128,6 +139,8 @@ class ArchiveBuilder:
                     raise CurationError(f"{doc['document']}: no quote at {start} to correct")
                 quotes[start] = {"speaker_officials": [], "speaker_agencies": [], "countries": []}
             quotes[start].update({k: v for k, v in correction.items() if k != "why"})
+            if "speaker_agencies" in correction and "speaker" not in correction:
+                quotes[start]["speaker"] = redescribed(quotes[start])
         doc["quotes"] = [quotes[start] for start in sorted(quotes)]
         for key in ("officials", "agencies"):
             extra = cure.get(f"add_{key}", [])

@@ -209,12 +209,13 @@ def _verbs_alt() -> str:
     return SPEECH_VERBS
 
 
-_DESCRIPTION_PHRASE = re.compile(r"(?:the|its|their|his|her|this|that|it|they)\b[^A-Z]*", re.I)
+_DESCRIPTION_PHRASE = re.compile(r"(?i:the|its|their|his|her|this|that|it|they)\b[^A-Z]*")
 
 
 def shown_speaker(speaker) -> str | None:
     """The speaker phrase a reader would use: a description or pronoun that stands for bodies ("the report",
-    "the statement", "it") names them in brackets ("the report (Viginum)"), as its officials are named in
+    "the statement", "it") names them in brackets, by acronym where one exists ("the report (Viginum)",
+    "the coalition (CISA, NASED)"), as its officials are named in
     ``speaker_officials``."""
     if speaker is None:
         return None
@@ -226,9 +227,9 @@ def shown_speaker(speaker) -> str | None:
     names = []
     for key in dict.fromkeys(speaker.agencies):
         agency = agency_by_key(key)
-        name = agency.name if agency else key
-        if name.lower() not in phrase.lower():
-            names.append(name)
+        forms = [agency.name, agency.acronym or ""] if agency else [key]
+        if not any(f and f.lower() in phrase.lower() for f in forms):
+            names.append(agency.acronym or agency.name if agency else key)
     return f"{phrase} ({', '.join(names)})" if names else phrase
 
 

@@ -2523,6 +2523,7 @@ class SpeakerResolver:
         "council": ("association", "intelligence"),
         "center": ("association", "intelligence", "federal agency"),
         "centre": ("intelligence",),
+        "police": (),
     }
 
     def antecedent(self, noun: str, pos: int) -> Agency | None:
@@ -2563,6 +2564,24 @@ class SpeakerResolver:
             self.antecedent_surface = best.surface
             return best.agency
         return None
+
+    _NAMED_AS = re.compile(
+        r"\b(?:group|collective|network|gang|outfit|crew|actor|persona)\s*,?\s+(?:calling\s+(?:itself|themselves)|"
+        r"known\s+as|called|dubbed|named|that\s+calls\s+itself|which\s+calls\s+itself|tracked\s+as)\s+$"
+    )
+
+    def named_as(self, pos: int) -> Agency | None:
+        """'A group calling itself NoName057(16) ... “...,” the group wrote': the body the text introduced as
+        a group, by the name it goes by."""
+        best = None
+        for m in self.agencies:
+            if m.end > pos or pos - m.start > 3000:
+                continue
+            if any(qs <= m.start < qe for qs, qe in self.quote_spans):
+                continue
+            if self._NAMED_AS.search(self.text, max(0, m.start - 60), m.start):
+                best = m.agency
+        return best
 
     def role_antecedent(self, noun: str, pos: int) -> list[Agency]:
         """'the official' / 'the spokesperson': the bodies named with the last such role before pos."""
@@ -2853,7 +2872,7 @@ class SpeakerResolver:
         hm = re.search(
             r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
             r"committee|panel|ministry|embassy|government|command|service|office|commission|board|"
-            r"council|cent(?:er|re)|mission|task ?force)\b",
+            r"council|cent(?:er|re)|mission|task ?force|police|collective|network|gang)\b",
             lower,
         )
         if hm and (
@@ -2861,8 +2880,8 @@ class SpeakerResolver:
             or not re.search(r"\b(?:officials|leaders|authorities|agencies)\b", lower)
         ):
             noun = hm.group(1)
-            if noun in ("group", "coalition", "taskforce", "task force"):
-                ant = self.antecedent(noun, p_start)
+            if noun in ("group", "coalition", "taskforce", "task force", "collective", "network", "gang"):
+                ant = self.named_as(p_start) or self.antecedent(noun, p_start)
                 ags2 = [ant] if ant else self.group_source(p_start)
                 if not ant and not ags2:
                     ags2 = []
