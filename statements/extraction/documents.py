@@ -258,6 +258,12 @@ def parse_date(raw: str) -> tuple[str | None, str | None]:
     m = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day"
+    # "JULY 18, 2023": month names in capitals, as some date lines print them
+    raw = re.sub(
+        r"\b[A-Z]{3,9}\b(?=\.?\s+\d|,?\s+(?:19|20)\d\d)",
+        lambda w: w.group().capitalize() if w.group().lower() in _MONTHS else w.group(),
+        raw,
+    )
     # "October 8, 20205:00 AM ET": a date line fused to its time
     m = re.search(
         r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:\b|(?=\d{1,2}:\d\d))", raw
@@ -277,6 +283,15 @@ def parse_date(raw: str) -> tuple[str | None, str | None]:
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
         return f"{year}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", "day"
+    # "02/14/2025": a numeric date whose order its numbers tell (a day over 12); "03/06/2024" could be
+    # either, and stays unknown rather than guessed
+    m = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b", raw)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= a <= 12 < b <= 31:
+            return f"{m.group(3)}-{a:02d}-{b:02d}", "day"
+        if 1 <= b <= 12 < a <= 31:
+            return f"{m.group(3)}-{b:02d}-{a:02d}", "day"
     m = re.search(r"\b(" + _MONTH_RE + r"),?\s+((?:19|20)\d\d)\b", raw)
     if m:
         month = _MONTHS[m.group(1).rstrip(".").lower()]

@@ -1,0 +1,112 @@
+"""Who speaks when a document, a description or a name in passing stands as the speaker: small invented
+texts (statements.extraction.people.SpeakerResolver)."""
+
+from statements.extraction import extract_document
+from statements.extraction.documents import parse_date
+
+
+def quotes(text):
+    return extract_document(text, "doc.txt")["quotes"]
+
+
+def officials(text):
+    return {o["name"]: o["titles"] for o in extract_document(text, "doc.txt")["officials"]}
+
+
+def test_report_is_by_the_body_that_said_it_in_the_report_not_the_one_that_rejected_it():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "Viginum said on Monday it had found a network. “The sites impersonated outlets,” the agency said in"
+        " a technical report published on its website.\n\n"
+        "The report describes an operation that is “persistent and cheap,” able to replace a site"
+        " within hours.\n\n"
+        "The Russian embassy in Paris rejected the report. “France is looking for an enemy,” the"
+        " embassy wrote.\n"
+    )
+    report = [q for q in quotes(text) if q["text"].startswith("persistent")][0]
+    assert report["speaker_agencies"] == ["Viginum"]
+    assert report["speaker"] == "The report (Viginum)"
+
+
+def test_report_introduced_by_in_a_report_is_by_the_subject_of_the_main_clause():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "In a progress report on its action plan, the European Commission said outlets had pushed"
+        " false stories."
+        "\n\n“The threat has not gone away,” the report said.\n\n"
+        "The campaign group Avaaz said in a separate report that pages had reached millions.\n"
+    )
+    assert quotes(text)[0]["speaker_agencies"] == ["European Commission"]
+
+
+def test_document_named_with_its_author_in_its_noun_phrase():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "The Office of the Director of National Intelligence’s election threat update, released on"
+        " Feb. 27, is"
+        " short. On China, the update is cautious. “We assess that Beijing is unlikely to act,” the update"
+        " continues.\n\n"
+        "CISA and the Election Assistance Commission on Tuesday released joint guidance for counties. "
+        "“Paper backups are a sign of preparation,” the guidance reads.\n"
+    )
+    update, guidance = quotes(text)
+    assert update["speaker_agencies"] == ["ODNI"]
+    assert set(guidance["speaker_agencies"]) == {"CISA", "EAC"}
+
+
+def test_the_police_and_a_group_calling_itself_refer_back_to_the_body_named():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "The Singapore Police Force said investigations were ongoing. “Offenders may be"
+        " prosecuted,” the police"
+        " said.\n\n"
+        "A group calling itself NoName057(16) claimed the attacks. “The show had technical difficulties,” the"
+        " group wrote.\n"
+    )
+    police, group = quotes(text)
+    assert police["speaker_agencies"] == ["SPF"]
+    assert group["speaker_agencies"] == ["NoName057(16)"]
+    assert group["speaker"] == "the group (NoName057(16))"
+
+
+def test_as_someone_put_it_introduces_their_quote():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "This matters. As FBI Director Karen Vale put it to reporters last week, “We will not wait.”\n\n"
+        "As one former CISA official put it to me, “Officials can’t defend against a threat nobody"
+        " describes.”\n"
+    )
+    vale, unnamed = quotes(text)
+    assert vale["speaker_officials"] == ["Karen Vale"]
+    assert unnamed["speaker_officials"] == []
+    assert unnamed["speaker"] == "one former CISA official"
+
+
+def test_a_portfolio_title_does_not_run_into_the_name_after_it():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "Minister for Digital Development and Information Rachel Okafor said the law was ready.\n\n"
+        "Minister in the Presidency Thandi Mokoena said observers were welcome.\n"
+    )
+    assert officials(text) == {
+        "Rachel Okafor": ["Minister for Digital Development and Information"],
+        "Thandi Mokoena": ["Minister in the Presidency"],
+    }
+
+
+def test_a_researcher_at_a_think_tank_is_an_official_and_one_at_a_university_is_not():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "Felix Brandt, a researcher at the Institute for Strategic Dialogue, told reporters the"
+        " network was new."
+        "\n\nMarta Ilic, a researcher at Leipzig University, said it was not.\n"
+    )
+    assert set(officials(text)) == {"Felix Brandt"}
+
+
+def test_numeric_and_capitalised_dates_are_read_when_unambiguous():
+    assert parse_date("02/14/2025") == ("2025-02-14", "day")
+    assert parse_date("14/02/2025") == ("2025-02-14", "day")
+    assert parse_date("03/06/2024") == (None, None)  # 3 June or March 6: not guessed
+    assert parse_date("JULY 18, 2023") == ("2023-07-18", "day")
+    assert parse_date("MAYOR SAYS 2023") == (None, None)
