@@ -110,3 +110,27 @@ def test_numeric_and_capitalised_dates_are_read_when_unambiguous():
     assert parse_date("03/06/2024") == (None, None)  # 3 June or March 6: not guessed
     assert parse_date("JULY 18, 2023") == ("2023-07-18", "day")
     assert parse_date("MAYOR SAYS 2023") == (None, None)
+
+
+def agencies(text):
+    return {a["name"]: a["country"] for a in extract_document(text, "doc.txt")["agencies"]}
+
+
+def test_a_countrys_own_electoral_commission_is_not_the_uk_one_its_name_ends_with():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "Observers from the Zimbabwe Electoral Commission said the count was orderly.\n"
+    )
+    assert agencies(text) == {"Zimbabwe Electoral Commission": "ZW"}
+
+
+def test_the_body_a_persons_role_is_at_is_an_agency_even_when_the_table_does_not_know_it():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "Ruxandra Albu, an analyst at Civic Lens Forum, said the platforms were slow.\n\n"
+        "A spokesman for Secretary of State Michele Rowan said the office had shut its system.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    assert [a["name"] for a in found["agencies"] if a["name"].startswith("Civic")] == ["Civic Lens Forum"]
+    assert not any("Michele" in a["name"] for a in found["agencies"])
+    assert {o["name"]: o["agency"] for o in found["officials"]}["Ruxandra Albu"] == "Civic Lens Forum"

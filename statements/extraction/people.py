@@ -251,6 +251,35 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         if not any(s < m.end and m.start < e for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))
+            continue
+        # "the Zimbabwe Electoral Commission": another country's body whose name ends in a table name of
+        # one country's ("Electoral Commission", the UK's) is the longer name
+        inside = [a for a in out if m.start < a.start and a.end <= m.end and not a.via_title]
+        cm = (
+            re.fullmatch(
+                r"(?:[Tt]he\s+)?(?P<c>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:’s|'s)?\s+",
+                text[m.start : inside[0].start],
+            )
+            if inside
+            else None
+        )
+        code = _country_words().get(cm.group("c"), (None,))[0] if cm else None
+        if (
+            code
+            and all(a.agency.country != code for a in inside)
+            and not any(
+                s < m.end and m.start < e
+                for s, e in taken
+                if (s, e) not in {(a.start, a.end) for a in inside}
+            )
+        ):
+            for a in inside:
+                out.remove(a)
+                taken.remove((a.start, a.end))
+            if m.agency.country is None:
+                m.agency = Agency(m.agency.name, m.agency.acronym, "foreign government", code)
+            out.append(m)
+            taken.append((m.start, m.end))
     out.sort(key=lambda a: a.start)
     for m in out:
         # "the Russian Embassy in London", "China's embassy in Ottawa": the mission's city is part of its name
@@ -855,6 +884,32 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
                 if start + sm.start() != s0:
                     out.append(AgencyMention(start + sm.start(), start + sm.end(), agency, short))
+    for m in _ROLE_AT_BODY.finditer(region) if (" at " in region or " of " in region) else ():
+        name = m.group("n")
+        parts = name.split()
+        first = parts[0].rstrip("’'s")
+        if (
+            name in by_surface
+            or first in by_surface
+            or first in ("The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her")
+            or first in words
+            or first in _nonname_words()
+            or all(w in _FIELD_WORDS or w in ("of", "for", "and", "on", "the", "&") for w in parts)
+            or re.search(r"(?:’s|'s)(?:\s|$)", name)
+            or _us_states().match(name)
+            or head_re.search(name)  # ends in an organisation word: the shape rule below names it
+            # "a spokesman for Secretary of State Michele Reagan": a person with a title, not a body
+            or re.search(
+                r"\b(?:Secretary|Minister|Director|President|Governor|Senator|Chairman|Chairwoman|Chair|Mayor|"
+                r"Commissioner|Ambassador|Chief|Judge|Justice|Rep|Sen|Gen|Prime|Attorney|Speaker|Leader)\b",
+                name,
+            )
+            or any(w.lower() in _western_given() for w in parts[:-1])
+            or _known_person(name, _people_table())
+        ):
+            continue
+        agency = agency_by_key(name) or Agency(name, None, _kind_for(name), None)
+        out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
     # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
     for m in org_re.finditer(region):
         name = m.group()
@@ -883,14 +938,47 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 and re.search(r"\b(?:Institute|Institution|Foundation|Association|Observatory|Group)\b", name)
                 and not re.search(r"\b(?:Ministry|Embassy|Department|Office|Agency|Service|Command)\b", name)
             )
+            # "the Zimbabwe Electoral Commission", "the Kenya Police Service": a country's own national body
+            and not _NATIONAL_BODY.fullmatch(name)
         ):
             continue
         if re.search(r"(?:’s|'s)\s", name):
             continue
-        agency = agency_by_key(name) or _parent_named(name, text) or Agency(name, None, _kind_for(name), None)
+        national = _NATIONAL_BODY.fullmatch(name)
+        code = words.get(national.group("c"), (None,))[0] if national else None
+        agency = (
+            agency_by_key(name)
+            or _parent_named(name, text)
+            or Agency(name, None, "foreign government" if code else _kind_for(name), code)
+        )
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+_NATIONAL_BODY = re.compile(
+    r"(?P<c>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:National |Independent |Central |Federal )?"
+    r"(?:Electoral|Election|Elections|Constitutional|Supreme|High|Human Rights|Anti-Corruption|Police|"
+    r"Revenue|Media|Communications|Broadcasting|Cyber Security|Cybersecurity)(?: [A-Z][a-z]+){0,2} "
+    r"(?:Commission|Court|Authority|Board|Council|Service|Force|Tribunal|Agency|Centre|Center)"
+)
+
+# "an analyst at Expert Forum", "director of Media Monitoring Africa": the body a person's role is at, named
+# by capitalised words the table does not know
+_ROLE_AT_BODY = re.compile(
+    r"\b(?:analyst|researcher|director|executive director|head|fellow|senior fellow|spokesperson|spokesman|"
+    r"spokeswoman|founder|co-founder|chief executive|CEO|president|chair|chairman|chairwoman|manager|"
+    r"official|expert|investigator|lead|partner)[ \u00a0](?:at|of|for|with)[ \u00a0](?:the[ \u00a0])?"
+    r"(?P<n>[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:of|for|and|on|the|&)[ \u00a0])?[A-Z][\w&’'-]+){1,5})"
+    r"(?=[,.;)]|[ \u00a0](?:said|says|told|wrote|added|noted|in|who|which|and)\b)"
+)
+_FIELD_WORDS = frozenset(
+    """Trust Safety Policy Public Intelligence Security Research Communications Operations Strategy
+    Engineering Affairs Government Relations Threat Analysis Elections Election Integrity Cybersecurity
+    Information Global Political Science Studies Technology Data Digital Programs Program
+    Investigations Product Legal Content Marketing Media Outreach Partnerships International National
+    Cyber Emerging Threats Democracy""".split()
+)
 
 
 @lru_cache(maxsize=1)
