@@ -134,3 +134,29 @@ def test_the_body_a_persons_role_is_at_is_an_agency_even_when_the_table_does_not
     assert [a["name"] for a in found["agencies"] if a["name"].startswith("Civic")] == ["Civic Lens Forum"]
     assert not any("Michele" in a["name"] for a in found["agencies"])
     assert {o["name"]: o["agency"] for o in found["officials"]}["Ruxandra Albu"] == "Civic Lens Forum"
+
+
+def test_an_embassy_in_a_city_that_is_no_metonym_is_named_by_its_host_country():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "The Russian Embassy in Pretoria dismissed the claims as “Western propaganda.”\n"
+    )
+    assert quotes(text)[0]["speaker_agencies"] == ["Embassy of Russia in South Africa"]
+
+
+def test_a_statement_is_by_its_signatories_and_a_memo_by_the_body_in_its_noun_phrase():
+    text = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "The accusation came in a joint statement from the Department of Homeland Security and the Office of"
+        " the Director of National Intelligence, signed by Homeland Security Secretary Martin Ash"
+        " and Director"
+        " of National Intelligence Gerald Pru.\n\n"
+        "“The Russian Government ordered the intrusions,” the statement read.\n\n"
+        "“The interference is persistent,” reads a Canadian Security Intelligence Service memo"
+        " dated Sept. 2021."
+        " The Chinese Embassy in Canada said in a statement that the claims were “smearing.”\n\n"
+        "The memo says diplomats hoped for “a minority government outcome.”\n"
+    )
+    joint, _, _, memo = quotes(text)
+    assert joint["speaker_officials"] == ["Martin Ash", "Gerald Pru"]
+    assert memo["speaker_agencies"] == ["Canadian Security Intelligence Service"]

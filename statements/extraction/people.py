@@ -433,7 +433,14 @@ def _country_code(place: str) -> str | None:
     if place in ("Washington", "Washington D.C.", "Washington DC"):
         return "US"  # an embassy "in Washington" is in the capital, not the state
     forms = country_table()[0]
-    return forms.get(place) or forms.get(place.split()[0])
+    return forms.get(place) or forms.get(place.split()[0]) or _embassy_cities().get(place)
+
+
+@lru_cache(maxsize=1)
+def _embassy_cities() -> dict[str, str]:
+    """City -> ISO code, for the host country of an embassy "in Pretoria" (data/countries.json)."""
+    data = json.loads((DATA / "countries.json").read_text(encoding="utf-8")).get("embassy_cities", {})
+    return {city: code for code, cities in data.items() for city in cities}
 
 
 @lru_cache(maxsize=256)
@@ -2519,7 +2526,14 @@ class SpeakerResolver:
         since = r"[^.;]{0,50}?\bfrom\s+(?:last|this|next|earlier|the\s+(?:past|last))\b"
         if bm and not re.match(since, after):
             b0 = ne + bm.end()
-            src = self._author_phrase(b0, min(e, b0 + 80))
+            # "a joint statement from DHS and ODNI, signed by Secretary X and Director Y", "came from
+            # Attorney General A; Secretary of Defense B; ...": every signatory, up to what it said
+            cm = re.search(
+                r"[,;]?\s+(?:that|which|who|whose|found|finds|said|says|shows?|showed|warn(?:s|ed)|"
+                r"conclud(?:es|ed)|accus(?:es|ed)|describ(?:es|ed)|urg(?:es|ed)|call(?:s|ed))\b|[“”\"]",
+                self.text[b0:e],
+            )
+            src = self._author_phrase(b0, b0 + cm.start() if cm else e)
             if src is not None:
                 return src
         # "In a progress report on its action plan, the European Commission said"
@@ -2920,11 +2934,7 @@ class SpeakerResolver:
         if dm and not ags and not offs:
             # a statement's signatories are found by statement_source below; a report's author here
             is_statement = bool(re.fullmatch(_STATEMENT_WORDS, dm.group(1)))
-            src = (
-                None
-                if is_statement and self.statement_source(p_start)
-                else self.document_author(dm.group(1), p_start)
-            )
+            src = self.document_author(dm.group(1), p_start)
             if src is not None:
                 kind = "statement" if is_statement else "report"
                 return Speaker(phrase, list(src.officials), list(src.agencies), kind, True)
@@ -3279,7 +3289,10 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
             i -= 1
             continue
         if (
-            re.match(r"(?:the|a|an|another|its|his|her|their)\s", seg) or re.match(_ROLE_HEADS + r"\b", seg)
+            re.match(r"(?:the|a|an|another|its|his|her|their)\s", seg)
+            or re.match(_ROLE_HEADS + r"\b", seg)
+            # "Senator X, Democrat of Virginia and the chairwoman of ...,": a party and state in apposition
+            or re.match(r"(?:Democrat|Republican|Independent|Democratic|GOP)\s+(?:of|from)\s+[A-Z]", seg)
         ) and i > 0:
             prev = head[segs[i - 1][0] : segs[i - 1][1]].strip()
             if (
@@ -3383,7 +3396,13 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
     # "X, Facebook's head of policy, told the committee that the company had found only “...”", "X said in a
     # statement posted on X that it had tracked ... and had shared ... with “...”": what follows "that" is
     # reported speech, and its speaker is the subject of the speech verb that introduced it
-    for k in range(len(verbs) - 2, -1, -1):
+    # (not when the last verb has a subject of its own: "In Illinois, where the board confirmed that ..., the
+    # board's general counsel, Kurt Dannehl, said")
+    own_subject = re.search(
+        r",\s+(?:the\s+[^,]{0,60},\s+)?(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),?\s*$",
+        before[: v.start()],
+    )
+    for k in range(len(verbs) - 2, -1, -1) if not own_subject else ():
         if not re.match(_THAT_VERBS + r"\b", verbs[k].group()):
             continue
         if re.fullmatch(
