@@ -160,3 +160,14 @@ def test_a_statement_is_by_its_signatories_and_a_memo_by_the_body_in_its_noun_ph
     joint, _, _, memo = quotes(text)
     assert joint["speaker_officials"] == ["Martin Ash", "Gerald Pru"]
     assert memo["speaker_agencies"] == ["Canadian Security Intelligence Service"]
+
+
+def test_a_town_named_like_a_country_is_no_mention_of_it():
+    town = (
+        "Officials warn of foreign meddling before the vote\n\n"
+        "A polling site in Turkey, a Panhandle town of about 400 people, got one of the emails. Voters in the"
+        " city of Turkey vote at the Turkey Community Center, Turkey Mayor Jo Ellis said.\n"
+    )
+    assert extract_document(town, "doc.txt")["countries"] == []
+    country = town + "\nTurkey, a NATO member, condemned the attacks.\n"
+    assert extract_document(country, "doc.txt")["countries"] == ["TR"]

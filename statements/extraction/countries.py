@@ -119,6 +119,16 @@ _PLACE_NAME_TAIL = re.compile(
 )
 
 
+_TOWN_AFTER = re.compile(
+    r",[ \u00a0]+(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?"
+    r"(?:town|city|village|hamlet|community|township|borough|suburb|county seat)\b"
+    r"|[ \u00a0]+(?:Mayor|City[ \u00a0]Council|City[ \u00a0]Hall|Community[ \u00a0]Center|Town[ \u00a0]Hall|"
+    r"Police[ \u00a0]Department|Fire[ \u00a0]Department|Public[ \u00a0]Library|High[ \u00a0]School|"
+    r"Elementary|ISD)\b"
+)
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|township|borough)[ \u00a0]+of[ \u00a0]+$", re.I)
+
+
 def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
     """Every country mention in text[start:end], in text order."""
     forms, pattern, exclude_re, amb, states = _table()
@@ -157,6 +167,12 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if _PLACE_NAME_TAIL.match(region, e) and surface[:1].isupper() and " " not in surface:
             continue  # "the town of Turkey Creek", "Peru Township", "Lebanon Valley": a place named after it
+        if (
+            surface[:1].isupper()
+            and " " not in surface
+            and (_TOWN_AFTER.match(region, e) or _TOWN_BEFORE.search(region, max(0, s - 30), s))
+        ):
+            continue  # "Turkey, a Panhandle town", "the city of Turkey", "Turkey Mayor Jo Ellis": a town
         if code == "US" and surface == "US" and region[s - 1 : s] in ("(", "/") and region[e : e + 1] == ")":
             pass
         out.append((start + s, start + e, code, surface))
