@@ -171,3 +171,29 @@ def test_a_town_named_like_a_country_is_no_mention_of_it():
     assert extract_document(town, "doc.txt")["countries"] == []
     country = town + "\nTurkey, a NATO member, condemned the attacks.\n"
     assert extract_document(country, "doc.txt")["countries"] == ["TR"]
+
+
+def test_descriptions_prefer_the_body_whose_own_name_has_their_head_word():
+    text = (
+        "Iran hackers targeted campaign, FBI says\n\n"
+        "The FBI said Friday that Iranian hackers had sent stolen material to a campaign.\n\n"
+        "In a joint statement with the Office of the Director of National Intelligence and CISA,"
+        " the bureau said"
+        " the hackers “sent unsolicited emails” to staff. “There is no information that anyone replied,” the"
+        " agencies said.\n"
+    )
+    bureau, agencies_ = quotes(text)
+    assert bureau["speaker_agencies"] == ["FBI"]
+    assert agencies_["speaker_agencies"] == ["FBI", "ODNI", "CISA"]
+
+
+def test_a_name_modifying_a_title_is_not_a_second_speaker():
+    text = (
+        "Iran hackers targeted campaign, FBI says\n\n"
+        "Trump campaign spokesman Steven Cheung said it was “further proof” of interference. Rep."
+        " Adam Schiff,"
+        " D-Calif., the chairman of the House Intelligence Committee, said it was “alarming.”\n"
+    )
+    cheung, schiff = quotes(text)
+    assert cheung["speaker_officials"] == ["Steven Cheung"]
+    assert schiff["speaker_agencies"] == ["HPSCI"]

@@ -1819,17 +1819,24 @@ def find_officials(
             if titles:
                 public = True
         after = text[pm.end : pm.end + 220]
+        # "Sen. Mark Warner, D-Va., the chairman of the Senate Intelligence Committee,": the appositive after
+        # the party tag
+        tag = re.match(
+            r",[ \u00a0]*\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]{1,12}\)?(?=,[ \u00a0]+the[ \u00a0])",
+            after,
+        )
+        skip = tag.end() if tag else 0
         am = re.match(
             r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|serves[ \u00a0]+as|served[ \u00a0]+as)[ \u00a0]+)?"
             r"((?:the|a|an|then|now)[ \u00a0]+)?([^,.;()\n“”\"]{3,140}?)"
             r"(?=[,.;()\n“”\"]|$| said| says| told)",
-            after,
+            after[skip:],
         )
         if am and not re.match(r",[ \u00a0]+who[ \u00a0]+(?!is|was|serve)", after):
             phrase = am.group(2).strip()
             # "Jane Roe, the Labour lawmaker who chairs the committee,": the role before the relative clause
             phrase = re.split(r"[ \u00a0]+(?:who|whose)[ \u00a0]", phrase)[0]
-            ph_start = pm.end + am.start(2)
+            ph_start = pm.end + skip + am.start(2)
             if re.search(
                 r"(?:^|\W)(?:in|In|at|At|from|From|to|of|for|on|On|with|by|By)[ \u00a0]+$",
                 text[max(0, pm.start - 6) : pm.start],
@@ -2634,6 +2641,7 @@ class SpeakerResolver:
         if noun in ("taskforce", "task force"):
             noun = r"task\s?force"
         best = None
+        by_name = None
         for m in self.agencies:
             if m.end > pos:
                 break
@@ -2648,6 +2656,8 @@ class SpeakerResolver:
                 for n in names
             ):
                 best = m
+                if re.search(r"\b" + noun + r"\b", m.agency.name.lower()):
+                    by_name = m
             elif m.agency.kind in self._HEAD_KINDS.get(noun, ()) and not (
                 # "the commission" is not the "Dane County Clerk's Office": a name with another head word
                 noun in self._SPECIFIC_NOUNS
@@ -2662,10 +2672,24 @@ class SpeakerResolver:
                 ):
                     best = m
                     break
+        # "The FBI said ... In a statement with ODNI and CISA, the bureau said": a body whose own name has the
+        # description's head word ("Federal Bureau of Investigation") before one of its kind only
+        if (
+            by_name is not None
+            and by_name is not best
+            and noun in self._NAMED_HEADS
+            and pos - by_name.start < 3000
+        ):
+            best = by_name
         if best is not None and pos - best.start < 3000:
             self.antecedent_surface = best.surface
             return best.agency
         return None
+
+    _NAMED_HEADS = frozenset(
+        "bureau commission committee ministry embassy mission council court board directorate command "
+        "service institute foundation".split()
+    )
 
     _NAMED_AS = re.compile(
         r"\b(?:group|collective|network|gang|outfit|crew|actor|persona)\s*,?\s+(?:calling\s+(?:itself|themselves)|"
@@ -2820,6 +2844,9 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|as|while|so)\s+", "", phrase.strip(" ,")).strip()
         lower = phrase.lower()
         offs = self._officials_in(p_start, p_end)
+        if len(offs) > 1 and not re.search(r"\b(?:and|with|&)\b|[,;]", phrase):
+            # "Trump campaign spokesman Steven Cheung": a name modifying the title is not a second speaker
+            offs = offs[-1:]
         if offs:
             # the speaker is the official named last before the verb ("Google's security chief Shane Huntley")
             return self._from_officials(offs, offs[0].name if len(offs) == 1 else None, "person")
@@ -2910,8 +2937,14 @@ class SpeakerResolver:
                     and not any(qs <= m.start < qe for qs, qe in self.quote_spans)
                 ]
                 named = list(dict.fromkeys(named))
-                if len(named) >= 2:
-                    return Speaker(phrase, [], [a.key for a in named], "group", True)
+                keys = [a.key for a in named]
+                # "In a joint statement with ODNI and CISA, the bureau said ...": the body a description in
+                # that sentence was resolved to speaks with them
+                for h, sp in self.history:
+                    if s <= h < e and sp.kind in ("agency", "group", "statement"):
+                        keys = [k for k in sp.agencies if k not in keys] + keys
+                if len(keys) >= 2:
+                    return Speaker(phrase, [], keys, "group", True)
         if re.match(r"(?:one|two|three|some|several|many|most|another) of (?:the|them|those|these)\b", lower):
             return Speaker(phrase, [], [], "unnamed", True)  # "one of the officials": nobody named
         if lower in _PRONOUN_GROUP:
