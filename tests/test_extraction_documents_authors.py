@@ -197,3 +197,18 @@ def test_a_name_modifying_a_title_is_not_a_second_speaker():
     cheung, schiff = quotes(text)
     assert cheung["speaker_officials"] == ["Steven Cheung"]
     assert schiff["speaker_agencies"] == ["HPSCI"]
+
+
+def test_an_acronym_the_text_defines_names_that_body_and_a_name_in_a_description_names_nobody():
+    text = (
+        "Britain accuses China of cyber campaign against election watchdog\n\n"
+        "Paul Chichester, director of operations at the National Cyber Security Centre (NCSC), said in a"
+        " statement: “The attacks were a concerted effort.” The NCSC said more would follow.\n\n"
+        "“We are acting in concert with our allies,” a senior Biden administration official told reporters.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    assert [a["name"] for a in found["agencies"]] == ["National Cyber Security Centre"]
+    chichester, unnamed = found["quotes"]
+    assert chichester["speaker_officials"] == ["Paul Chichester"]
+    assert unnamed["speaker_officials"] == []
+    assert unnamed["speaker"] == "a senior Biden administration official"

@@ -294,9 +294,20 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             # named as annotators and registries do: "Embassy of Russia in the United Kingdom"
             name = f"Embassy of {_country_name(m.agency.country)} in {_country_name(host)}"
             m.agency = agency_by_key(name) or Agency(name, None, "foreign government", m.agency.country)
+    # "the National Cyber Security Centre (NCSC)": an acronym the text defines for a table body names that
+    # body in this text, whatever other body the table gives the same acronym
+    by_surface = _agency_table()[0]
+    for m in list(out):
+        pm = _PAREN_ACRONYM.match(text, m.end, end)
+        if not pm or m.via_title or by_surface.get(pm.group(1)) in (None, m.agency):
+            continue
+        if m.agency.acronym not in (None, pm.group(1)):
+            continue
+        for x in out:
+            if x.surface == pm.group(1):
+                x.agency = m.agency
     # "Brazil's Superior Electoral Court (TSE)": a body the table does not know, with the acronym the text
     # gives it in brackets, which then names it on its own
-    by_surface = _agency_table()[0]
     for m in list(out):
         if m.via_title or m.agency.acronym or agency_by_key(m.agency.name) is not None:
             continue
@@ -2844,6 +2855,17 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|as|while|so)\s+", "", phrase.strip(" ,")).strip()
         lower = phrase.lower()
         offs = self._officials_in(p_start, p_end)
+        if (
+            offs
+            and re.match(r"(?:an?|one|another|two|three|several|some)\s", lower)
+            and re.search(
+                r"\b(?:officials?|aides?|advisers?|advisors?|sources?|staffers?|diplomats?|spokesperson|spokesman|"
+                r"spokeswoman)$",
+                lower,
+            )
+        ):
+            # "a senior Biden administration official": the name modifies a description of someone unnamed
+            return Speaker(phrase, [], [], "unnamed", True)
         if len(offs) > 1 and not re.search(r"\b(?:and|with|&)\b|[,;]", phrase):
             # "Trump campaign spokesman Steven Cheung": a name modifying the title is not a second speaker
             offs = offs[-1:]
@@ -3273,6 +3295,8 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
         m.start()
         for m in re.finditer(r"(?<!\d),|,(?!\d)|[;:—–(]", head)
         if not any(s < m.start() < e for s, e in inside)
+        # "the National Cyber Security Centre (NCSC), said": a bracketed acronym belongs to the name
+        and not re.match(r"\([A-Z][\w&.-]{1,12}\)", head[m.start() :])
     ]
     bounds = [-1, *cuts, len(head)]
     segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
