@@ -212,3 +212,12 @@ def test_an_acronym_the_text_defines_names_that_body_and_a_name_in_a_description
     assert chichester["speaker_officials"] == ["Paul Chichester"]
     assert unnamed["speaker_officials"] == []
     assert unnamed["speaker"] == "a senior Biden administration official"
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_that_spoke_just_before():
+    text = (
+        "Britain accuses China of cyber campaign against election watchdog\n\n"
+        "China's embassy in London said the accusations were “completely fabricated.” A spokesperson said"
+        " Beijing “firmly opposes” all forms of cyberattacks.\n"
+    )
+    assert quotes(text)[1]["speaker_agencies"] == ["Embassy of China in the United Kingdom"]

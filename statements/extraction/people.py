@@ -3051,7 +3051,15 @@ class SpeakerResolver:
                 return Speaker(shown, [], [ant.key], "agency" if not role else "unnamed", True)
         if role and not re.search(r"\b(?:officials)\b", lower):
             ags2 = self.role_antecedent(role.group(1), p_start)
-            return Speaker(phrase, [], [a.key for a in ags2], "unnamed", bool(ags2))
+            keys = [a.key for a in ags2]
+            if not keys and re.fullmatch(r"(?:an?|the)\s+(?:spokesperson|spokesman|spokeswoman)", lower):
+                # "China's embassy in London said ... A spokesperson said Beijing “...”": the body the
+                # sentence before spoke for
+                for h, sp in reversed(self.history):
+                    if h < p_start and p_start - h < 500 and sp.kind in ("agency", "statement"):
+                        keys = list(sp.agencies) if not sp.officials else []
+                        break
+            return Speaker(phrase, [], keys, "unnamed", bool(keys))
         if (
             re.fullmatch(
                 r"(?!(?:the|these|those|both|all|its|their|his|her|our)\b)(?:[\w.’'-]+\s+){1,3}(?:officials|diplomats|"
