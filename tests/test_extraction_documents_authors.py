@@ -92,6 +92,11 @@ def test_a_portfolio_title_does_not_run_into_the_name_after_it():
         "Rachel Okafor": ["Minister for Digital Development and Information"],
         "Thandi Mokoena": ["Minister in the Presidency"],
     }
+    bodies = {o["name"]: o["agency"] for o in extract_document(text, "doc.txt")["officials"]}
+    assert bodies == {
+        "Rachel Okafor": "Ministry of Digital Development and Information",
+        "Thandi Mokoena": "The Presidency",
+    }
 
 
 def test_a_researcher_at_a_think_tank_is_an_official_and_one_at_a_university_is_not():

@@ -54,6 +54,7 @@ from .people import (
     localise_foreign_ministers,
     localise_state_titles,
     names_match,
+    portfolio_ministries,
     resolve_title_possessives,
     state_office_at,
     state_office_mentions,
@@ -288,6 +289,7 @@ def extract_document(text: str, name: str) -> dict:
     localise_state_titles(text, officials, home)
     localise_foreign_ministers(text, officials)
     resolve_title_possessives(text, officials, amentions)
+    portfolio_ministries(text, officials)
 
     # via-title agencies: officials' roles and capitalised titles that imply an agency
     via: list[AgencyMention] = []

@@ -1532,6 +1532,37 @@ def localise_foreign_ministers(text: str, officials: list) -> None:
             o.roles[i] = (t, agency)
 
 
+_PORTFOLIO_TITLE = re.compile(
+    r"(?:(?:Deputy|Federal|State|Junior|Senior|Acting|Former|former)\s+)*Minister\s+(?P<prep>for|of|in)\s+"
+    r"(?P<the>the\s+)?(?P<p>[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|for|&)\s+)*[A-Z][\w’'-]*)*)$"
+)
+
+
+def portfolio_ministries(text: str, officials: list) -> None:
+    """'Minister for Digital Development and Information Rachel Koh', 'Minister in the Presidency X': the
+    body a portfolio title names (the Ministry of Digital Development and Information, the Presidency), in
+    the country the story names most outside the United States."""
+    from .countries import count_mentions, country_mentions
+
+    code = None
+    for o in officials:
+        for i, (title, agency) in enumerate(o.roles):
+            m = _PORTFOLIO_TITLE.fullmatch(title) if agency is None else None
+            if not m:
+                continue
+            if code is None:
+                counts = count_mentions(country_mentions(text))
+                foreign = sorted((c for c in counts if c != "US"), key=lambda c: -counts[c])
+                code = foreign[0] if foreign else ""
+            portfolio = m.group("p")
+            if m.group("prep") == "in":
+                name = ("The " if m.group("the") else "") + portfolio
+            else:
+                name = f"Ministry of {'the ' if m.group('the') else ''}{portfolio}"
+            body = agency_by_key(name) or Agency(name, None, "foreign government", code or None)
+            o.roles[i] = (title, body)
+
+
 def resolve_title_possessives(text: str, officials: list, agencies: list[AgencyMention]) -> None:
     """ "Tsai Ming-yen, the bureau's director-general", "Its chairman, Lee Chin-yung": a title owned by a
     description or a pronoun belongs to the body it refers back to."""
