@@ -226,3 +226,13 @@ def test_a_bare_spokesperson_speaks_for_the_body_that_spoke_just_before():
         " Beijing “firmly opposes” all forms of cyberattacks.\n"
     )
     assert quotes(text)[1]["speaker_agencies"] == ["Embassy of China in the United Kingdom"]
+
+
+def test_the_house_of_commons_of_a_canadian_story_is_canadas():
+    text = (
+        "Ottawa weighs foreign interference findings\n\n"
+        "OTTAWA — Canada's House of Commons voted Tuesday to hold hearings on interference in Canada's"
+        " elections, a day after Canadian officials briefed MPs.\n"
+    )
+    assert "House of Commons of Canada" in agencies(text)
+    assert "UK Parliament" not in agencies(text)

@@ -357,6 +357,18 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
     for m in out:
         if m.surface in extended and len(extended[m.surface]) == 1:
             m.agency = next(iter(extended[m.surface]))
+    # "the House of Commons" in a Canadian story: Canada's, not the UK Parliament the table names
+    if "House of Commons" in text[start:end]:
+        from .countries import count_mentions, country_mentions
+
+        counts = count_mentions(country_mentions(text, start, end))
+        if counts.get("CA", 0) > counts.get("GB", 0):
+            commons = agency_by_key("House of Commons of Canada") or Agency(
+                "House of Commons of Canada", None, "legislature", "CA"
+            )
+            for m in out:
+                if m.surface == "House of Commons":
+                    m.agency = commons
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
         mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
