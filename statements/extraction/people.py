@@ -357,6 +357,22 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
     for m in out:
         if m.surface in extended and len(extended[m.surface]) == 1:
             m.agency = next(iter(extended[m.surface]))
+    # "Sen. X, the top Republican on the Intelligence Committee": the chamber's committee, by the rank of the
+    # person its sentence names
+    for m in out:
+        if m.agency.name == m.surface and re.fullmatch(r"(?:[A-Z][a-z]+ ){1,2}Committee", m.surface):
+            if re.search(r"(?:House|Senate)[ \u00a0]+$", text[max(start, m.start - 7) : m.start]):
+                continue
+            s0 = max(start, text.rfind("\n", 0, m.start) + 1, m.start - 250)
+            ranks = re.findall(
+                r"(?<![\w.])(Sen\.|Senator|Senate|Rep\.|Representative|Congressman|Congresswoman)(?![\w])",
+                text[s0 : m.start],
+            )
+            if ranks:
+                chamber = "Senate" if ranks[-1] in ("Sen.", "Senator", "Senate") else "House"
+                named = agency_by_key(f"{chamber} {m.surface}")
+                if named is not None:
+                    m.agency = named
     # "the House of Commons" in a Canadian story: Canada's, not the UK Parliament the table names
     if "House of Commons" in text[start:end]:
         from .countries import count_mentions, country_mentions
@@ -946,6 +962,13 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         lead = lead_re.match(name)
         if lead:
             name = name[lead.end() :]
+        # "the top Republican on the Intelligence Committee": the committee, not the party member
+        name = re.sub(
+            r"^(?:Republican|Democrat|Democratic|Independent|GOP|Labour|Conservative|Liberal)s?[ \u00a0]+"
+            r"(?:on|of|in)[ \u00a0]+(?:the[ \u00a0]+)?",
+            "",
+            name,
+        )
         cm = re.match(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:’s|'s)\s", name)
         if cm and cm.group(1) in words and len(name[cm.end() :].split()) >= 2:
             name = name[cm.end() :]  # "Romania's Constitutional Court"
@@ -1876,7 +1899,10 @@ def find_officials(
         # "Sen. Mark Warner, D-Va., the chairman of the Senate Intelligence Committee,": the appositive after
         # the party tag
         tag = re.match(
-            r",[ \u00a0]*\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]{1,12}\)?(?=,[ \u00a0]+the[ \u00a0])",
+            r"(?:,[ \u00a0]*\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]{1,12}\)?"
+            # "Sen. Marco Rubio of Florida, the top Republican on ...,"
+            r"|[ \u00a0]+(?:of|from)[ \u00a0]+[A-Z][\w.]+(?:[ \u00a0][A-Z][\w.]+)?)"
+            r"(?=,[ \u00a0]+the[ \u00a0])",
             after,
         )
         skip = tag.end() if tag else 0
@@ -1909,8 +1935,10 @@ def find_officials(
                 pass  # "Georgian Dream, founded by a billionaire former prime minister,": a body
             elif (
                 re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I)
-                and len(phrase.split()) <= 16
-            ):
+                or re.match(
+                    r"(?:top|ranking|senior|leading)[ \u00a0]+(?:Republican|Democrat)[ \u00a0]+on\b", phrase
+                )
+            ) and len(phrase.split()) <= 16:
                 # "a researcher at the X Institute": an academic, not an official
                 academic = re.search(
                     r"\b(?:researcher|expert|professor|fellow|scholar|lecturer)\b", phrase
@@ -3213,7 +3241,9 @@ _CONJ = (
 _PARTY_TAG = re.compile(r"^\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z. ]{1,14}\)?$")
 _NAME_END = re.compile(
     r"(?<![\w.'’-])(?!(?:In|On|At|The|For|From|With|By|As|After|Before|During|Since|Asked|When|While)\b)"
-    r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*\([DRI][-–][^)]*\))?$"
+    r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*\([DRI][-–][^)]*\))?"
+    # "Sen. Marco Rubio of Florida, the top Republican on ...,"
+    r"(?:\s+(?:of|from)\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?$"
 )
 _NOUN_LIKE = {
     "claims",
