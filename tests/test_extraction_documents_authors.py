@@ -241,8 +241,8 @@ def test_the_house_of_commons_of_a_canadian_story_is_canadas():
 def test_a_senator_of_a_state_and_the_top_republican_on_a_committee():
     text = (
         "Intelligence report says Moscow favored candidate\n\n"
-        "Sen. Marco Rubio of Florida, the top Republican on the Intelligence Committee, said the report showed"
-        " that “our adversaries see our divisions as an opportunity.”\n"
+        "Sen. Marco Rubio of Florida, the top Republican on the Intelligence Committee, said the report"
+        " showed that “our adversaries see our divisions as an opportunity.”\n"
     )
     found = extract_document(text, "doc.txt")
     assert found["quotes"][0]["speaker_officials"] == ["Marco Rubio"]
