@@ -248,3 +248,18 @@ def test_a_senator_of_a_state_and_the_top_republican_on_a_committee():
     assert found["quotes"][0]["speaker_officials"] == ["Marco Rubio"]
     assert found["quotes"][0]["speaker_agencies"] == ["SSCI"]
     assert found["officials"][0]["titles"] == ["Sen.", "top Republican on the Intelligence Committee"]
+
+
+def test_a_title_acronym_refers_to_its_holder_and_a_commissioner_to_the_commission_named():
+    text = (
+        "Election commission dismisses claims of EVM tampering\n\n"
+        "NEW DELHI: The Election Commission of India on Saturday rejected the allegations.\n\n"
+        "Chief Election Commissioner Rajiv Menon told reporters the machines were “safe.” Congress"
+        " spokesperson Pawan Khera said the party would go to court.\n\n"
+        "Responding to a question, the CEC said the commission had written to the platforms. “We have flagged"
+        " 120 accounts,” he said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    assert found["quotes"][-1]["speaker_officials"] == ["Rajiv Menon"]
+    assert found["quotes"][-1]["speaker_agencies"] == ["ECI"]
+    assert "United States Congress" not in {a["name"] for a in found["agencies"]}

@@ -46,6 +46,7 @@ from .people import (
     _title_table,
     agency_by_key,
     canonical_name,
+    election_commission_titles,
     federal_state_department,
     find_agencies,
     find_officials,
@@ -290,6 +291,7 @@ def extract_document(text: str, name: str) -> dict:
     localise_foreign_ministers(text, officials)
     resolve_title_possessives(text, officials, amentions)
     portfolio_ministries(text, officials)
+    election_commission_titles(officials, amentions)
 
     # via-title agencies: officials' roles and capitalised titles that imply an agency
     via: list[AgencyMention] = []

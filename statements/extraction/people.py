@@ -1150,8 +1150,18 @@ def _kind_for(name: str) -> str:
     return "other"
 
 
+def _indian_story(text: str) -> bool:
+    """A story about India that does not name the United States: "Congress" there is a party."""
+    from .countries import count_mentions, country_mentions
+
+    counts = count_mentions(country_mentions(text))
+    return counts.get("IN", 0) > 0 and counts.get("US", 0) == 0
+
+
 def _legislature_context(text: str, s: int, e: int) -> bool:
     word = text[s:e]
+    if word == "Congress" and _indian_story(text):
+        return False  # "Congress spokesperson Pawan Khera": India's Congress party, not the U.S. Congress
     if word == "House":
         after = text[e : e + 20]
         before = text[max(0, s - 12) : s]
@@ -1596,6 +1606,23 @@ def portfolio_ministries(text: str, officials: list) -> None:
                 name = f"Ministry of {'the ' if m.group('the') else ''}{portfolio}"
             body = agency_by_key(name) or Agency(name, None, "foreign government", code or None)
             o.roles[i] = (title, body)
+
+
+def election_commission_titles(officials: list, agencies: list[AgencyMention]) -> None:
+    """'Chief Election Commissioner Rajiv Kumar' in a story that names the Election Commission of India: a
+    commissioner's title belongs to the one election commission the text names."""
+    bodies = {
+        m.agency
+        for m in agencies
+        if not m.via_title and re.search(r"\bElect(?:ion|oral|ions) Commission\b", m.agency.name)
+    }
+    if len(bodies) != 1:
+        return
+    body = next(iter(bodies))
+    for o in officials:
+        for i, (title, agency) in enumerate(o.roles):
+            if agency is None and re.search(r"\bElect(?:ion|oral) (?:Commissioner|Officer)\b", title, re.I):
+                o.roles[i] = (title, body)
 
 
 def resolve_title_possessives(text: str, officials: list, agencies: list[AgencyMention]) -> None:
@@ -2943,6 +2970,13 @@ class SpeakerResolver:
         if offs:
             # the speaker is the official named last before the verb ("Google's security chief Shane Huntley")
             return self._from_officials(offs, offs[0].name if len(offs) == 1 else None, "person")
+        am_ = re.fullmatch(r"(?:the|The)\s+([A-Z]{2,5})", phrase)
+        if am_ and not self._agencies_in(p_start, p_end):
+            # "Chief Election Commissioner Rajiv Kumar ... the CEC said": the official whose title it
+            # abbreviates
+            holder = self._title_acronym_holder(am_.group(1))
+            if holder is not None:
+                return self._from_officials([holder], holder.name, "person")
         if lower in _PRONOUN_PERSON:
             # "Elaine Marsh, who teaches at a university, said ... “...,” she said": a person named in the
             # pronoun's own paragraph, after every speaker and official named before it
@@ -2959,6 +2993,19 @@ class SpeakerResolver:
                     and not any(names_match(o.name, lname) for o in self.officials)
                 ):
                     return Speaker(lname, [lname], [], "person", True)
+            # "Responding to a question, the CEC said ... “...,” he said": the official the paragraph's
+            # subject abbreviates
+            for am_ in reversed(
+                list(
+                    re.finditer(
+                        r"\bthe ([A-Z]{2,5}) (?:said|told|added|says|noted)\b", self.text[para_start:p_start]
+                    )
+                )
+            ):
+                holder = self._title_acronym_holder(am_.group(1))
+                if holder is not None:
+                    return self._from_officials([holder], holder.name, "person")
+                break
             speaking = self._speaking_subject(p_start, para_start)
             if speaking is not None:
                 return speaking
@@ -3184,6 +3231,17 @@ class SpeakerResolver:
             return Speaker(phrase, [], [], "person")
         _ = raw
         return Speaker(phrase or None, [], [], "unnamed" if phrase else "none")
+
+    def _title_acronym_holder(self, acronym: str) -> Official | None:
+        """The one official whose title's initials are `acronym` ("CEC": Chief Election Commissioner)."""
+        if acronym in _agency_table()[0]:
+            return None
+        holders = [
+            o
+            for o in self.officials
+            if any("".join(w[0] for w in re.findall(r"[A-Z][\w-]*", t)) == acronym for t in o.titles)
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def remember(self, pos: int, speaker: Speaker) -> None:
         self.history.append((pos, speaker))
