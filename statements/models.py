@@ -369,3 +369,6 @@ def protect_attributed_quotes(sender, instance, **kwargs):
             "Merge it into another record, or change those quotes first.",
             set(quotes),
         )
+
+
+from statements import export_lines  # noqa: E402, F401  (its receivers keep the export's cached lines right)

@@ -48,6 +48,10 @@ def archive_changed(**kwargs):
     sender = kwargs.get("sender")
     if sender is None or sender._meta.app_label == APP_LABEL:
         cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    if sender is None:  # a bulk write (ingest's): new quotes may have no export line yet
+        from statements import export_lines
+
+        export_lines.changed()
 
 
 for _signal in (post_save, post_delete, m2m_changed):

@@ -31,6 +31,7 @@ from django.db import connections, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from statements import export_lines
 from statements.models import Agency, Article, ArticleCountry, Country, Official, OfficialTitle, Outlet, Quote
 from statements.querysets import archive_changed
 
@@ -392,6 +393,7 @@ def clear(using="default"):
         cursor.execute(f"DELETE FROM {article_t} WHERE source_file LIKE %s", like)  # noqa: S608
         for model in (Official, Agency, Outlet):
             model.objects.using(using).filter(slug__startswith=SLUG_PREFIX).delete()
+    export_lines.forget_all(using)  # rows deleted without signals: the export's cached lines go too
     return articles
 
 
@@ -766,8 +768,20 @@ class Generator:
             reset_sequences(self.using)
             analyze(writers.values(), self.using)
             archive_changed()  # rows written without signals: forget cached counts and facets
+            self._fill_export_lines()
         stats.seconds = time.perf_counter() - started
         return stats
+
+    def _fill_export_lines(self):
+        """PostgreSQL: the quote CSV's line of every quote, computed once here rather than by the first
+        export (statements.export_lines)."""
+        started = time.perf_counter()
+        filled = export_lines.fill(self.using)
+        if filled and self.progress:
+            self.progress(f"export lines: {filled:,} in {time.perf_counter() - started:.0f}s")
+        if filled and not self.connection.in_atomic_block:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"VACUUM ANALYZE {export_lines.TABLE}")
 
     def _batches(self, writers, ids, stats):
         remaining, number, batch_number = self.quotes, 0, 0

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from statements import copy_export, exports, filters
+from statements import copy_export, export_lines, exports, filters
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
 from tests.test_export import QUOTE_QUERIES
 
@@ -110,16 +110,117 @@ def test_hostile_cells_come_out_neutralised_quoted_and_whole(client, hostile_rec
     assert dated["article_title"] == '\'-Headline, with "quotes"'
 
 
-def split_everywhere(data):
-    """Every way of cutting `data` in two blocks, and in single bytes."""
-    yield [data]
-    for cut in range(1, len(data)):
-        yield [data[:cut], data[cut:]]
-    yield [data[i : i + 1] for i in range(len(data))]
+# ------------------------------------------------------------------------------ the cached lines
+def exported_rows(client, query="official=hostile-official"):
+    served = served_csv(client, query)
+    assert served == python_writer_csv(query)  # whichever path made each line
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(served, newline=""))}
 
 
-def test_crlf_lines_end_records_with_crlf_and_keep_newlines_inside_cells_wherever_blocks_break():
-    copy_output = 'id,text\n1,"a ""quoted""\nline, é"\n2,plain ü\n'.encode()
-    expected = 'id,text\r\n1,"a ""quoted""\nline, é"\r\n2,plain ü\r\n'
-    for blocks in split_everywhere(copy_output):
-        assert "".join(copy_export.crlf_lines(blocks)) == expected
+def cached_lines():
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {export_lines.TABLE}")  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def test_the_first_export_fills_the_lines_the_second_reads_them(client, hostile_records):
+    first = served_csv(client, "")
+    if connection.vendor == "postgresql":
+        assert cached_lines() == Quote.objects.count()
+    assert served_csv(client, "") == first == python_writer_csv("")
+
+
+def test_a_line_missing_from_the_cache_is_computed_in_the_export(client, hostile_records, monkeypatch):
+    """The fallback (a line dropped between the fill and the export's statement): the same file."""
+    monkeypatch.setattr(export_lines, "fill", lambda using="default": 0)
+    assert cached_lines() == 0
+    for query in QUERIES:
+        assert served_csv(client, query) == python_writer_csv(query), query
+
+
+def test_edits_reach_the_export(client, hostile_records):
+    quote, plain = hostile_records
+    exported_rows(client)  # the lines are cached now
+    zed = Official.objects.get(slug="hostile-official")
+    zed.name = "Zed Renamed"
+    zed.save()
+    assert exported_rows(client)[str(plain.pk)]["officials"] == "Zed Renamed"
+    row = exported_rows(client)[str(quote.pk)]
+    assert row["officials"] == "'@Amy; Zed Renamed"
+    assert row["official_titles"] == (
+        '\'@Amy, director (A,T); Zed Renamed, adviser; Zed Renamed, chief, "red" team (A,T)'
+    )
+    title = OfficialTitle.objects.get(official=zed, title="adviser")
+    title.title = "senior adviser"
+    title.save()
+    assert "Zed Renamed, senior adviser" in exported_rows(client)[str(quote.pk)]["official_titles"]
+    agency = Agency.objects.get(slug="agency-the")
+    agency.acronym = "AT"
+    agency.save()
+    row = exported_rows(client)[str(quote.pk)]
+    assert "Agency, The (AT)" in row["agencies"]
+    assert 'Zed Renamed, chief, "red" team (AT)' in row["official_titles"]  # a title at the agency
+    quote.agencies.remove(agency)  # from the quote's side
+    assert exported_rows(client)[str(quote.pk)]["agencies"] == "'=Bad"
+    Agency.objects.get(slug="bad-agency").quotes.remove(quote)  # from the agency's side
+    agency.quotes.add(quote)
+    assert exported_rows(client)[str(quote.pk)]["agencies"] == "Agency, The (AT)"
+    quote.countries.clear()
+    Country.objects.filter(code="FR").get().quotes.add(quote)
+    assert exported_rows(client)[str(quote.pk)]["country_codes"] == "FR"
+    outlet = Outlet.objects.get(slug="hostile-daily")
+    outlet.name = "Calm Daily"
+    outlet.save()
+    assert exported_rows(client)[str(quote.pk)]["outlet"] == "Calm Daily"
+    article = quote.article
+    article.title = "New headline"
+    article.save()
+    assert exported_rows(client)[str(quote.pk)]["article_title"] == "New headline"
+    quote.speaker = "the ministry"
+    quote.save()
+    assert exported_rows(client)[str(quote.pk)]["speaker"] == "the ministry"
+    # A bulk update sends no signal: the writer says so, as for the cached counts.
+    Quote.objects.filter(pk=quote.pk).update(speaker="updated in bulk")
+    export_lines.forget_quotes("%s", [quote.pk])
+    assert exported_rows(client)[str(quote.pk)]["speaker"] == "updated in bulk"
+
+
+def test_titles_from_other_articles_follow_their_dates_and_bulk_writes(client, hostile_records):
+    """A quote whose article gives its official no title prints the latest earlier one: an article's
+    date change and a title written in bulk (ingest's bulk_create sends no signal) both reach it."""
+    zed = Official.objects.get(slug="hostile-official")
+    article = Article.objects.create(
+        title="Later",
+        body="Zed said “more words” then.",
+        source_file="later.txt",
+        content_hash="d" * 64,
+        published=datetime.date(2020, 1, 1),
+    )
+    later = Quote.objects.create(article=article, text="more words", start=10, end=20)
+    later.officials.add(zed)
+    titles = exported_rows(client)[str(later.pk)]["official_titles"]
+    assert titles == 'Zed Öztürk, Jr., adviser; Zed Öztürk, Jr., chief, "red" team (A,T)'
+    between = Article.objects.create(
+        title="Between",
+        body="x",
+        source_file="between.txt",
+        content_hash="f" * 64,
+        published=datetime.date(2019, 1, 1),
+    )
+    OfficialTitle.objects.bulk_create([OfficialTitle(official=zed, title="envoy", article=between)])
+    assert exported_rows(client)[str(later.pk)]["official_titles"] == "Zed Öztürk, Jr., envoy"
+    between.published = datetime.date(2021, 1, 1)  # now after the quote's article: not its title then
+    between.save()
+    assert exported_rows(client)[str(later.pk)]["official_titles"] == titles
+
+
+def test_deleted_quotes_leave_the_export_and_the_cache(client, hostile_records):
+    quote, plain = hostile_records
+    exported_rows(client)
+    before = cached_lines()
+    plain.delete()
+    assert set(exported_rows(client)) == {str(quote.pk)}
+    if connection.vendor == "postgresql":
+        assert cached_lines() == before - 1
