@@ -82,9 +82,9 @@ def test_the_official_page_is_paginated(client, many_quotes):
     response = client.get("/officials/christopher-wray/")
     assert response.context["quote_count"] == 155
     shown = sum(len(quotes) for _, quotes in response.context["quotes_by_year"])
-    assert shown == views.OFFICIAL_QUOTES_PER_PAGE == 25
-    assert client.get("/officials/christopher-wray/?page=7").status_code == 200  # 155 quotes, 25 a page
-    assert client.get("/officials/christopher-wray/?page=8").status_code == 404
+    assert shown == views.OFFICIAL_QUOTES_PER_PAGE == 10
+    assert client.get("/officials/christopher-wray/?page=16").status_code == 200  # 155 quotes, 10 a page
+    assert client.get("/officials/christopher-wray/?page=17").status_code == 404
 
 
 def test_same_words_candidates_come_from_the_search_index(many_quotes):
