@@ -263,3 +263,16 @@ def test_a_title_acronym_refers_to_its_holder_and_a_commissioner_to_the_commissi
     assert found["quotes"][-1]["speaker_officials"] == ["Rajiv Menon"]
     assert found["quotes"][-1]["speaker_agencies"] == ["ECI"]
     assert "United States Congress" not in {a["name"] for a in found["agencies"]}
+
+
+def test_a_body_whose_name_starts_with_its_organisation_word_and_its_co_founder():
+    text = (
+        "Russia-linked network targeted UK voters, report finds\n\n"
+        "Accounts linked to Russia pushed divisive content, according to research by the Centre for"
+        " Information Resilience (CIR).\n\n"
+        "“This is a classic playbook,” said Ross Burley, the co-founder of CIR.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    assert [a["name"] for a in found["agencies"]] == ["Centre for Information Resilience"]
+    assert found["quotes"][0]["speaker_officials"] == ["Ross Burley"]
+    assert found["quotes"][0]["speaker_agencies"] == ["CIR"]

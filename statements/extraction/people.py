@@ -957,6 +957,15 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         agency = agency_by_key(name) or Agency(name, None, _kind_for(name), None)
         out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
     # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
+    # "research by the Centre for Information Resilience": a name that starts with its organisation word
+    for m in (
+        _HEAD_FIRST_ORG.finditer(region) if ("for " in region or "on " in region or "of " in region) else ()
+    ):
+        name = m.group("n")
+        if name in by_surface or any(w in _FIELD_WORDS for w in name.split()[-1:]) and len(name.split()) < 4:
+            continue
+        agency = agency_by_key(name) or _parent_named(name, text) or Agency(name, None, _kind_for(name), None)
+        out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
     for m in org_re.finditer(region):
         name = m.group()
         lead = lead_re.match(name)
@@ -1007,6 +1016,15 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+_HEAD_FIRST_ORG = re.compile(
+    r"(?<![\w-])the[ \u00a0]+(?P<n>(?:Centre|Center|Institute|Foundation|Council|Alliance|Coalition|"
+    r"Observatory|Commission|Committee|Partnership|Network|Project|Initiative|Lab|Laboratory|Agency|Office)"
+    r"[ \u00a0](?:for|on|of)[ \u00a0](?:the[ \u00a0])?"
+    r"[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:and|of|for|on|in|the|&)[ \u00a0]){0,2}[A-Z][\w&’'-]+){0,5})"
+    r"(?![\w-]|[ \u00a0][A-Z])"
+)
 
 
 _NATIONAL_BODY = re.compile(
@@ -1246,7 +1264,8 @@ _ROLE_HEADS = (
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
     r"recorder|auditor|treasurer|sheriff|comptroller|investigator|incumbent|legislator|MP|MEP|councillor|"
     r"councilor|parliamentarian|candidate|engineer|scientist|specialist|technologist|consultant|"
-    r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|vice chair|vice chairman|ranking"
+    r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|co-founder|chancellor|vice chair|"
+    r"vice chairman|ranking"
     r" member)"
 )
 
