@@ -63,6 +63,11 @@ from .people import (
 )
 from .quotes import find_quotes, is_scare_term, is_title_or_term
 
+# The rules build patterns from the data tables (thousands of agency, title and name forms), more than
+# re's default cache of 512 compiled patterns holds; evicted ones were compiled again document after
+# document (a fifth of extraction time). Keep them all.
+re._MAXCACHE = max(getattr(re, "_MAXCACHE", 512), 16384)
+
 __all__ = ["DocumentError", "canonical_name", "extract_document", "names_match", "read_document"]
 
 

@@ -930,7 +930,9 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-]|[ \u00a0][A-Z])", region):
                 if start + sm.start() != s0:
                     out.append(AgencyMention(start + sm.start(), start + sm.end(), agency, short))
-    for m in _ROLE_AT_BODY.finditer(region) if (" at " in region or " of " in region) else ():
+    for m in _ROLE_AT_BODY.finditer(region):
+        if not _ROLE_BEFORE_BODY.search(region, max(0, m.start() - 20), m.start()):
+            continue
         name = m.group("n")
         parts = name.split()
         first = parts[0].rstrip("’'s")
@@ -1037,11 +1039,15 @@ _NATIONAL_BODY = re.compile(
 # "an analyst at Expert Forum", "director of Media Monitoring Africa": the body a person's role is at, named
 # by capitalised words the table does not know
 _ROLE_AT_BODY = re.compile(
-    r"\b(?:analyst|researcher|director|executive director|head|fellow|senior fellow|spokesperson|spokesman|"
-    r"spokeswoman|founder|co-founder|chief executive|CEO|president|chair|chairman|chairwoman|manager|"
-    r"official|expert|investigator|lead|partner)[ \u00a0](?:at|of|for|with)[ \u00a0](?:the[ \u00a0])?"
+    # found from the preposition (a fixed string re can skip to), the role word before it checked after
+    r"[ \u00a0](?:at|of|for|with)[ \u00a0](?:the[ \u00a0])?"
     r"(?P<n>[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:of|for|and|on|the|&)[ \u00a0])?[A-Z][\w&’'-]+){1,5})"
     r"(?=[,.;)]|[ \u00a0](?:said|says|told|wrote|added|noted|in|who|which|and)\b)"
+)
+_ROLE_BEFORE_BODY = re.compile(
+    r"\b(?:analyst|researcher|director|head|fellow|spokesperson|spokesman|spokeswoman|founder|co-founder|"
+    r"chief executive|CEO|president|chair|chairman|chairwoman|manager|official|expert|investigator|lead|"
+    r"partner)$"
 )
 _FIELD_WORDS = frozenset(
     """Trust Safety Policy Public Intelligence Security Research Communications Operations Strategy
