@@ -276,3 +276,13 @@ def test_a_body_whose_name_starts_with_its_organisation_word_and_its_co_founder(
     assert [a["name"] for a in found["agencies"]] == ["Centre for Information Resilience"]
     assert found["quotes"][0]["speaker_officials"] == ["Ross Burley"]
     assert found["quotes"][0]["speaker_agencies"] == ["CIR"]
+
+
+def test_the_department_of_state_in_a_pennsylvania_story_is_the_states():
+    text = (
+        "State officials spar over voting machine security\n\n"
+        "HARRISBURG, Pa. — Pennsylvania counties finished their audits on Tuesday, and Pennsylvania officials"
+        " said the results matched.\n\n"
+        "The Department of State said in a statement that it had trained 9,000 poll workers.\n"
+    )
+    assert "U.S. Department of State" not in agencies(text)

@@ -52,6 +52,7 @@ from .people import (
     find_officials,
     home_state_office,
     leading_cue,
+    localise_department_of_state,
     localise_foreign_ministers,
     localise_state_titles,
     names_match,
@@ -276,6 +277,7 @@ def extract_document(text: str, name: str) -> dict:
 
     # agencies and officials
     amentions = [m for m in find_agencies(text, prose_start) if in_prose(m.start, m.end)]
+    localise_department_of_state(text, amentions)
     # a secretary of state's office with no state named: the state of the sentence or of the story
     home = home_state_office(text)
     offices = [m for m in state_office_mentions(text, prose_start, home) if in_prose(m.start, m.end)]

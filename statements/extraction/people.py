@@ -1492,6 +1492,33 @@ def _home_state(text: str, counts: dict[str, int] | None = None) -> str | None:
     return None
 
 
+# states whose election office is a "Department of State"
+_STATE_DEPARTMENTS_OF_STATE = frozenset({"Pennsylvania", "Michigan", "Florida", "New York"})
+
+
+def localise_department_of_state(text: str, mentions: list[AgencyMention]) -> None:
+    """'HARRISBURG, Pa. — ... The Department of State said': in a story about Pennsylvania (Michigan,
+    Florida, New York) that names no federal diplomacy, the state's own Department of State."""
+    bare = [
+        m
+        for m in mentions
+        if m.surface == "Department of State" and m.agency.name == "U.S. Department of State"
+    ]
+    if not bare or re.search(
+        r"State Department|U\.S\. Department of State|US Department of State|diplomat|embass", text
+    ):
+        return
+    if any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in _federal_secretaries()):
+        return
+    home = _home_state(text)
+    if home not in _STATE_DEPARTMENTS_OF_STATE:
+        return
+    name = f"{home} Department of State"
+    agency = agency_by_key(name) or Agency(name, None, "other", "US")
+    for m in bare:
+        m.agency = agency
+
+
 def state_office_at(text: str, pos: int, home: Agency | None) -> Agency | None:
     """The state office an unprefixed secretary-of-state title at pos means: the state its sentence names
     before it ("In New Mexico, ..., Secretary of State Teresa Villanueva said"), else the story's state."""
