@@ -3265,7 +3265,10 @@ class SpeakerResolver:
             if len(cands) == 1:
                 return self._from_officials(cands, cands[0].name, "person")
             return Speaker(phrase, [], [], "unnamed")
-        # a person not among the officials (e.g. a voter, an expert)
+        # a person not among the officials (e.g. a voter, an expert): "Hany Farid, a professor at ..."
+        nm = re.fullmatch(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:an?|the)\s+[a-z].*", phrase)
+        if nm and not _is_place_or_body(nm.group(1)) and not _is_known_nonname(nm.group(1).split()[0]):
+            phrase = nm.group(1)
         if re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", phrase):
             # "Tom Reyes, a voter, ... “...,” Reyes said": the person the text named in full before
             if " " not in phrase and phrase.lower() not in _PRONOUN_PERSON | _PRONOUN_GROUP:
