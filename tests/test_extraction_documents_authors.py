@@ -286,3 +286,17 @@ def test_the_department_of_state_in_a_pennsylvania_story_is_the_states():
         "The Department of State said in a statement that it had trained 9,000 poll workers.\n"
     )
     assert "U.S. Department of State" not in agencies(text)
+
+
+def test_kremlin_spokesman_ambassador_and_a_noun_that_looks_like_a_verb():
+    text = (
+        "Kremlin slams US claims of election meddling\n\n"
+        "MOSCOW, October 18 (Sputnik) - Kremlin spokesman Dmitry Peskov on Friday dismissed as “groundless”"
+        " the US intelligence community's latest claims that Russia is interfering.\n\n"
+        "According to the spokesman, such statements “have become a ritual” before every vote.\n\n"
+        "Russian Ambassador to the United States Anatoly Antonov said the accusations were “absurd.”\n"
+    )
+    groundless, ritual, absurd = quotes(text)
+    assert groundless["speaker_officials"] == ["Dmitry Peskov"]
+    assert ritual["speaker_officials"] == ["Dmitry Peskov"]
+    assert absurd["speaker_agencies"] == ["Embassy of Russia in the United States"]

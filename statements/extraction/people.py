@@ -1339,7 +1339,7 @@ def _title_regexes():
     # the capitalised name of its portfolio, only right before the name (so that it cannot run over the
     # names of a list: "Director of National Intelligence Dan Coats and FBI Director Christopher Wray")
     portfolio = (
-        r"(?:" + mod + r"(?:" + role + r")[ \u00a0](?:for|of|in(?=[ \u00a0]the[ \u00a0]))[ \u00a0]"
+        r"(?:" + mod + r"(?:" + role + r")[ \u00a0](?:for|of|to|in(?=[ \u00a0]the[ \u00a0]))[ \u00a0]"
         r"(?:the[ \u00a0])?"
         r"(?!(?:Secretary|Minister|Director|President|Governor|Senator|Chairman|Chair|Mayor|Commissioner|"
         r"Ambassador|Chief|Prime|Deputy|Vice|Attorney|Speaker|Judge)\b)[A-Z][a-z]+"
@@ -1369,7 +1369,7 @@ def _may_end_title(left: str) -> bool:
     every unit ends with one of _title_end_words."""
     if not left or left[-1] not in " \u00a0":
         return False
-    if " of " in left[-80:] or " for " in left[-80:] or " in the " in left[-80:]:
+    if " of " in left[-80:] or " for " in left[-80:] or " in the " in left[-80:] or " to " in left[-80:]:
         return True  # perhaps a role with its portfolio ("Minister of Digital Affairs ")
     cs, ci, longest = _title_end_words()
     body = left[:-1]
@@ -1635,6 +1635,12 @@ _PORTFOLIO_TITLE = re.compile(
 )
 
 
+_AMBASSADOR_TITLE = re.compile(
+    r"(?:(?:Former|former|then-)\s*)?(?P<c>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?\s+"
+    r"(?:[Aa]mbassador|[Ee]nvoy)\s+(?:to|in)\s+(?P<host>(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)"
+)
+
+
 def portfolio_ministries(text: str, officials: list) -> None:
     """'Minister for Digital Development and Information Rachel Koh', 'Minister in the Presidency X': the
     body a portfolio title names (the Ministry of Digital Development and Information, the Presidency), in
@@ -1642,8 +1648,18 @@ def portfolio_ministries(text: str, officials: list) -> None:
     from .countries import count_mentions, country_mentions
 
     code = None
+    words = _country_words()
     for o in officials:
         for i, (title, agency) in enumerate(o.roles):
+            em = _AMBASSADOR_TITLE.fullmatch(title) if agency is None else None
+            host_name = re.sub(r"^the\s+", "", em.group("host")) if em else ""
+            if em and em.group("c") in words and _country_code(host_name):
+                # "Russian Ambassador to the United States Anatoly Antonov": his country's embassy there
+                own, host = words[em.group("c")][0], _country_code(host_name)
+                if own != host:
+                    name = f"Embassy of {_country_name(own)} in {_country_name(host)}"
+                    o.roles[i] = (title, agency_by_key(name) or Agency(name, None, "foreign government", own))
+                continue
             m = _PORTFOLIO_TITLE.fullmatch(title) if agency is None else None
             if not m:
                 continue
@@ -1895,7 +1911,7 @@ def _person_mentions(text: str, start: int, end: int) -> list[PersonMention]:
 
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Secretary|Director|Commissioner|Chair|Head|Officer|Envoy|Ambassador|Spokesperson|Adviser|"
-    r"Advisor|Coordinator|Representative)[ \u00a0]+(?:for|of|in|on)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"Advisor|Coordinator|Representative)[ \u00a0]+(?:for|of|in|on|to)[ \u00a0]+(?:the[ \u00a0]+)?"
     r"(?:[A-Z][\w-]*[ \u00a0]+(?:(?:and|of|the|&)[ \u00a0]+)*)*$"
 )
 
@@ -3219,6 +3235,22 @@ class SpeakerResolver:
                 if surface and surface.lower() not in phrase.lower() and not role:
                     shown = f"{phrase} ({surface})"
                 return Speaker(shown, [], [ant.key], "agency" if not role else "unnamed", True)
+        if role and re.fullmatch(r"the\s+(?:spokesperson|spokesman|spokeswoman|ambassador|envoy)", lower):
+            # "Kremlin spokesman Dmitry Peskov ... According to the spokesman,": the one official named before
+            # with that title
+            holders = [
+                o
+                for o in self.officials
+                if any(role.group(1) in t.lower() for t in o.titles)
+                and min(ms for ms, _ in o.mentions) < p_start
+            ]
+            last = max((ms for ms, _ in holders[0].mentions if ms < p_start), default=-1) if holders else -1
+            # (not when an unnamed one was introduced since: "a spokesperson for the Chinese Embassy said")
+            unnamed_since = re.search(
+                r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}?" + role.group(1), self.text[last:p_start], re.I
+            )
+            if len(holders) == 1 and not unnamed_since:
+                return self._from_officials(holders, holders[0].name, "person")
         if role and not re.search(r"\b(?:officials)\b", lower):
             ags2 = self.role_antecedent(role.group(1), p_start)
             keys = [a.key for a in ags2]
@@ -3461,6 +3493,15 @@ def trailing_cue(text: str, close_pos: int, limit: int) -> tuple[str, int, int, 
             and not re.search(r"\b(?:and|or|but)$", subj)
             and not re.match(r"what\b", subj)
             and not re.search(r"\b(?:that|which)\b", subj)
+            # '"groundless" the US intelligence community's latest claims': a noun, not the verb "claims"
+            and not (
+                m.group("verb") in _NOUN_LIKE
+                and re.search(
+                    r"(?:’s|'s|\b(?:the|a|an|its|their|his|her|latest|new|recent|false|such|these|those|"
+                    r"unfounded|baseless|earlier|similar|repeated|previous))$",
+                    subj,
+                )
+            )
         ):
             s = start + m.start("subj")
             return subj, s, s + len(subj), m.group("verb")
