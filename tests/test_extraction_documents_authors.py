@@ -300,3 +300,15 @@ def test_kremlin_spokesman_ambassador_and_a_noun_that_looks_like_a_verb():
     assert groundless["speaker_officials"] == ["Dmitry Peskov"]
     assert ritual["speaker_officials"] == ["Dmitry Peskov"]
     assert absurd["speaker_agencies"] == ["Embassy of Russia in the United States"]
+
+
+def test_a_campaign_named_after_a_person_speaks_for_itself():
+    text = (
+        "Justice Department charges Iranians in hack of campaign\n\n"
+        "The indictment names three men who hacked the campaign of Donald Trump.\n\n"
+        "The Trump campaign said in a statement that the indictment was “further proof” of interference."
+        " “They know what is coming,” campaign spokesman Steven Cheung said.\n"
+    )
+    proof, _ = quotes(text)
+    assert proof["speaker_officials"] == []
+    assert proof["speaker"] == "The Trump campaign"

@@ -3021,6 +3021,13 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:and|but|as|while|so)\s+", "", phrase.strip(" ,")).strip()
         lower = phrase.lower()
         offs = self._officials_in(p_start, p_end)
+        if offs and re.fullmatch(
+            r"(?:the|a|an)\s+(?:[\w.'’-]+\s+){1,3}(?:campaign|administration|team|camp|allies|family|transition|"
+            r"government|presidency)",
+            lower,
+        ):
+            # "The Trump campaign said": a body named after a person speaks, not the person
+            return Speaker(phrase, [], [], "unnamed", True)
         if (
             offs
             and re.match(r"(?:an?|one|another|two|three|several|some)\s", lower)
