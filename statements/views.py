@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.http import Http404, QueryDict
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -192,6 +193,19 @@ def first_attestations(titles, *distinct):
     return OfficialTitle.objects.filter(pk__in=first).select_related("official", "agency", "article__outlet")
 
 
+def official_titles(official):
+    """Each title the official held once, earliest first: grouped over all of their title rows (tens of
+    thousands for the most quoted), so remembered until the archive changes."""
+    titles = first_attestations(official.titles.all(), "title", "agency")
+    return list(titles.order_by("article__published", "title", "pk"))
+
+
+def agency_titles(agency):
+    """Each official's titles at the agency once (cached as `official_titles`)."""
+    titles = first_attestations(OfficialTitle.objects.filter(agency=agency), "official", "title")
+    return list(titles.order_by("official__name", "article__published", "pk"))
+
+
 class OfficialDetailView(DetailView):
     model = Official
 
@@ -209,9 +223,8 @@ class OfficialDetailView(DetailView):
         by_year = {}
         for quote in page.object_list:
             by_year.setdefault(quote.year, []).append(quote)
-        titles = first_attestations(official.titles.all(), "title", "agency")
         return super().get_context_data(
-            titles=titles.order_by("article__published", "title", "pk"),
+            titles=cached(("official-titles", official.pk), lambda: official_titles(official)),
             quotes_by_year=sorted(by_year.items(), key=lambda pair: -(pair[0] or 0)),
             quote_count=paginator.count,
             page_obj=page,
@@ -256,9 +269,13 @@ class AgencyDetailView(BelongingView):
         return params(agency=self.object.slug)
 
     def get_context_data(self, **kwargs):
-        titles = first_attestations(OfficialTitle.objects.filter(agency=self.object), "official", "title")
-        titles = titles.order_by("official__name", "article__published", "pk")
-        return super().get_context_data(titles=titles, **kwargs)
+        # Rendered once per archive version: the FBI's list runs to hundreds of officials.
+        agency = self.object
+        titles_html = cached(
+            ("agency-titles", agency.pk),
+            lambda: render_to_string("statements/_agency_titles.html", {"titles": agency_titles(agency)}),
+        )
+        return super().get_context_data(titles_html=titles_html, **kwargs)
 
 
 class OutletDetailView(BelongingView):

@@ -197,6 +197,22 @@ def test_outlet_agency_and_year_pages_count_what_belongs_to_them(client):
     assert "12 quotes · 2 articles" in text_of(html_of(client, "/years/2019/"))
 
 
+def test_the_titles_on_official_and_agency_pages_follow_edits(client):
+    """Both lists are remembered until the archive changes (views.official_titles, agency_titles)."""
+    title = OfficialTitle.objects.filter(agency__isnull=False).select_related("official", "agency").first()
+    official, agency = title.official, title.agency
+    assert official.name in text_of(html_of(client, agency.get_absolute_url()))
+    assert title.title in text_of(html_of(client, official.get_absolute_url()))
+    official.name = "Renamed Official"
+    official.save()
+    title.title = "renamed title"
+    title.save()
+    agency_page = text_of(html_of(client, agency.get_absolute_url()))
+    assert "Renamed Official" in agency_page
+    assert "renamed title" in agency_page
+    assert "renamed title" in text_of(html_of(client, official.get_absolute_url()))
+
+
 def test_list_pages_of_officials_and_countries_sort_by_name_or_by_quotes(client):
     by_quotes = text_of(html_of(client, "/officials/?sort=quotes"))
     assert by_quotes.index("Christopher Wray") < by_quotes.index("Ali Khamenei")
