@@ -3,6 +3,7 @@
 
 Run from anywhere: python tests/extraction_unseen/check_gold.py
 """
+
 import json
 import os
 import sys
