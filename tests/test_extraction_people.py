@@ -216,7 +216,7 @@ def agency_surfaces(text):
             "consulates of the Russian Federation",
         ),
         ("Russia’s mission to the United Nations rejected the claim.\n", "United Nations"),
-        ("The clips spread on Instagram and X, the researchers said.\n", "X"),
+        ("Instagram and X said they had removed the clips.\n", "X"),
         ("The ruling by Moldova's Constitutional Court came late.\n", "Constitutional Court"),
         ("Payments went through the Orion Media Group, prosecutors said.\n", "Orion Media Group"),
         ("Pima County Recorder's Office staff worked overnight.\n", "Pima County Recorder's Office"),
@@ -288,3 +288,26 @@ def test_a_state_title_in_capitals_is_a_state_office():
     text = "ANCHOR: Good evening.\n\nRAY FISK, OHIO DEPUTY SECRETARY OF STATE: We saw the emails.\n"
     assert "U.S. Department of State" not in {a["name"] for a in agencies(text).values()}
     assert officials(text)["Ray Fisk"]["titles"] == ["Ohio Deputy Secretary of State"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fake clips circulated on X and Telegram for a day.",
+        "The embassy called the report baseless in a post on Telegram.",
+        "Organisers moved their campaign to local Telegram channels.",
+    ],
+)
+def test_a_platform_named_only_as_a_venue_is_not_an_agency(sentence):
+    found = agencies(f"Headline\n\nThe FBI said it was investigating. {sentence}\n")
+    assert "FBI" in found
+    assert "Telegram" not in found
+    assert "Twitter" not in found
+
+
+def test_a_platform_that_acts_is_an_agency_even_where_it_is_also_a_venue():
+    text = (
+        "Headline\n\nThe clips circulated on Telegram overnight. Telegram said on Monday it had removed "
+        "the channels.\n"
+    )
+    assert "Telegram" in agencies(text)

@@ -162,7 +162,7 @@ def test_electoral_commissions_of_other_countries_are_told_apart():
 
 
 def test_x_the_platform_is_a_company_but_other_xs_are_not():
-    result = run("The video spread on X, formerly Twitter, and on TikTok.\n")
+    result = run("X, formerly Twitter, and TikTok said they had removed the video.\n")
     found = {a["name"]: a for a in result["agencies"]}
     assert "X" in found["Twitter"]["surface"]
     assert "TikTok" in found

@@ -61,6 +61,7 @@ from .people import (
     state_office_at,
     state_office_mentions,
     trailing_cue,
+    venue_only,
 )
 from .quotes import find_quotes, is_scare_term, is_title_or_term
 
@@ -331,7 +332,10 @@ def extract_document(text: str, name: str) -> dict:
                     via.append(AgencyMention(m.start(), m.end(), agency, f["title"], via_title=True))
 
     agencies_out: dict[Agency, dict] = {}
+    venues = venue_only(text, amentions + via)
     for m in amentions + via:
+        if m.agency in venues:
+            continue
         entry = agencies_out.setdefault(
             m.agency,
             {

@@ -17,6 +17,7 @@ from pathlib import Path
 from ._regex import alternation
 
 __all__ = [
+    "venue_only",
     "Agency",
     "AgencyMention",
     "Official",
@@ -54,6 +55,9 @@ class AgencyMention:
     via_title: bool = False
 
 
+_VENUES: set[Agency] = set()  # platforms marked "venue" in the table (filled with it)
+
+
 @lru_cache(maxsize=1)
 def _agency_table():
     data = json.loads((DATA / "agencies.json").read_text(encoding="utf-8"))["agencies"]
@@ -67,6 +71,8 @@ def _agency_table():
             by_key.setdefault(agency.acronym.lower(), agency)
         for alias in entry.get("aliases") or []:
             by_key.setdefault(alias.lower(), agency)
+        if entry.get("venue"):
+            _VENUES.add(agency)
         if entry.get("context_only"):
             continue  # matched only by a rule that checks its context (e.g. "Kremlin spokesman")
         forms = [agency.name, *(entry.get("aliases") or [])]
@@ -88,6 +94,41 @@ def _agency_table():
         else None
     )
     return by_surface, any_case, by_key, pattern, ci_pattern
+
+
+# "circulated on X, TikTok and Telegram", "posted to Telegram", "via WhatsApp": the platform as a place
+_VENUE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:on|onto|across|via|through)|(?:posted|uploaded|shared|moved|migrated|reposted|"
+    r"spread|circulated|circulating|published|broadcast|livestreamed|streamed)[ \u00a0]+(?:to|on|in))"
+    r"[ \u00a0]+(?:(?:the|its|their|his|her|a|an)[ \u00a0]+)?"
+    r"(?:(?:messaging|social[ \u00a0]media|video|encrypted)[ \u00a0]+)?"
+    r"(?:(?:apps?|platforms?|sites?|services?)[ \u00a0]+)?"
+    r"(?:[A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*)?"
+    r"(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+(?:and|or)[ \u00a0]+))*$"
+)
+# "Telegram channels", "312 Facebook accounts", "a YouTube video": the platform naming a place on it
+_VENUE_AFTER = re.compile(
+    r"(?:’s|'s)?[ \u00a0]+(?:channels?|accounts?|pages?|groups?|posts?|videos?|handles?|users?|feeds?|"
+    r"profiles?|messages?|chats?|clips?|livestreams?|streams?|broadcasts?|ads?|adverts?|stories|story|"
+    r"servers?|communities|community|influencers?|creators?)\b"
+)
+
+
+def venue_only(text: str, mentions: list[AgencyMention]) -> set[Agency]:
+    """Platforms of the table the text names only as places where something was posted or circulated:
+    annotators do not list those as bodies ("the clips circulated on X and Telegram"); a platform that acts,
+    speaks or is addressed anywhere in the text ("Telegram said", "asked Meta and TikTok") is kept."""
+    acting: set[Agency] = set()
+    venues: set[Agency] = set()
+    for m in mentions:
+        if m.agency not in _VENUES:
+            continue
+        before = text[max(0, m.start - 80) : m.start]
+        if m.via_title or not (_VENUE_BEFORE.search(before) or _VENUE_AFTER.match(text, m.end)):
+            acting.add(m.agency)
+        else:
+            venues.add(m.agency)
+    return venues - acting
 
 
 def agency_by_key(key: str) -> Agency | None:
