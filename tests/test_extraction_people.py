@@ -311,3 +311,25 @@ def test_a_platform_that_acts_is_an_agency_even_where_it_is_also_a_venue():
         "the channels.\n"
     )
     assert "Telegram" in agencies(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Department for International Trade said it would not comment.",
+            "Department for International Trade",
+        ),
+        ("It was hosted by the Michigan Department of State’s Bureau of Elections.", "Bureau of Elections"),
+        (
+            "said Omid Farahani, a fellow at the Washington-based Foundation for Defense of Democracies.",
+            "Foundation for Defense of Democracies",
+        ),
+        (
+            "Lawyers of the Justice Department's Counterintelligence and Export Control Section acted.",
+            "Counterintelligence and Export Control Section",
+        ),
+    ],
+)
+def test_a_body_named_by_its_organisation_word_and_field_is_an_agency(sentence, name):
+    assert name in agency_surfaces(f"Headline\n\nOfficials met on Monday. {sentence}\n")

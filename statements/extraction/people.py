@@ -558,7 +558,7 @@ _ORG_HEADS = (
     r"Institute|Institution|Foundation|Center|Centre|Council|Association|Commission|Committee|Agency|Bureau|Board|"
     r"Coalition|Alliance|Partnership|Observatory|Directorate|Ministry|Department|Office|Authority|"
     r"Service|Command|Corporation|Corp\.|Inc\.|LLC|Ltd\.|Court|Group|University|Taskforce|Task Force|"
-    r"Mechanism"
+    r"Mechanism|Division|Section"
 )
 
 
@@ -650,7 +650,7 @@ def _generic_patterns():
         r"(?:[ \u00a0](?:of|for|on)[ \u00a0](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
         r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
         r"(?:the[ \u00a0])?"
-        r"[A-Z][\w&’'-]+(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w&’'-]+){0,3})?"
+        r"[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:and|of|for)[ \u00a0])?[A-Z][\w&’'-]+){0,3})?"
     )
     org_re = re.compile(org + r"(?![\w-])")
     lead_re = re.compile(
@@ -1005,7 +1005,12 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         _HEAD_FIRST_ORG.finditer(region) if ("for " in region or "on " in region or "of " in region) else ()
     ):
         name = m.group("n")
-        if name in by_surface or any(w in _FIELD_WORDS for w in name.split()[-1:]) and len(name.split()) < 4:
+        if name in by_surface or (
+            # "the Office of Policy": a role's desk; "the Department of State's Bureau of Elections": a unit
+            m.group("unit") is None
+            and any(w in _FIELD_WORDS for w in name.split()[-1:])
+            and len(name.split()) < 4
+        ):
             continue
         agency = agency_by_key(name) or _parent_named(name, text) or Agency(name, None, _kind_for(name), None)
         out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
@@ -1014,6 +1019,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         lead = lead_re.match(name)
         if lead:
             name = name[lead.end() :]
+        # "the Washington-based Foundation for Defense of Democracies": where it is based is no part of it
+        name = re.sub(r"^[\w’'.-]+-(?:based|headquartered|funded|backed|linked|run)[ \u00a0]+", "", name)
         # "the top Republican on the Intelligence Committee": the committee, not the party member
         name = re.sub(
             r"^(?:Republican|Democrat|Democratic|Independent|GOP|Labour|Conservative|Liberal)s?[ \u00a0]+"
@@ -1062,8 +1069,13 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
 
 
 _HEAD_FIRST_ORG = re.compile(
-    r"(?<![\w-])the[ \u00a0]+(?P<n>(?:Centre|Center|Institute|Foundation|Council|Alliance|Coalition|"
-    r"Observatory|Commission|Committee|Partnership|Network|Project|Initiative|Lab|Laboratory|Agency|Office)"
+    # "the Centre for ...", "The Department for International Trade said", "the state's Bureau of Elections",
+    # a press release's "Office of Public Affairs" line
+    r"(?:(?<![\w-])[Tt]he[ \u00a0]+(?:[\w.’'-]+-(?:based|headquartered|funded|backed)[ \u00a0]+)?"
+    r"|(?P<unit>(?<=’s[ \u00a0])|(?<='s[ \u00a0]))|(?<=\n)|^)"
+    r"(?P<n>(?:Centre|Center|Institute|Foundation|Council|Alliance|Coalition|"
+    r"Observatory|Commission|Committee|Partnership|Network|Project|Initiative|Lab|Laboratory|Agency|Office|"
+    r"Department|Ministry|Bureau|Division|Directorate)"
     r"[ \u00a0](?:for|on|of)[ \u00a0](?:the[ \u00a0])?"
     r"[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:and|of|for|on|in|the|&)[ \u00a0]){0,2}[A-Z][\w&’'-]+){0,5})"
     r"(?![\w-]|[ \u00a0][A-Z])"
