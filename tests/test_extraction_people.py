@@ -333,3 +333,36 @@ def test_a_platform_that_acts_is_an_agency_even_where_it_is_also_a_venue():
 )
 def test_a_body_named_by_its_organisation_word_and_field_is_an_agency(sentence, name):
     assert name in agency_surfaces(f"Headline\n\nOfficials met on Monday. {sentence}\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The audio came from an account at EchoForge, a voice-cloning startup based in Austin.",
+            "EchoForge",
+        ),
+        ("The exercise was run with the Michigan State Police.", "Michigan State Police"),
+        ("Sir Ian, who chairs the Commons foreign affairs committee, told MPs.", "Foreign Affairs Committee"),
+        ("Microsoft attributed the videos to Storm-1679, a group it has tracked.", "Storm-1679"),
+        (
+            "Moldova's Central Electoral Commission said it had referred complaints.",
+            "Central Electoral Commission of Moldova",
+        ),
+        ("Pakistan’s Foreign Office rejected the claim.", "Ministry of Foreign Affairs of Pakistan"),
+        ("Google's Threat Intelligence Group said the clips were fake.", "Google Threat Intelligence Group"),
+    ],
+)
+def test_bodies_recognised_by_their_shape_in_other_house_styles(sentence, name):
+    assert name in agency_surfaces(f"Headline\n\nOfficials met on Monday. {sentence}\n")
+
+
+def test_a_label_only_written_as_a_quoted_name_and_a_field_office_are_not_bodies_of_their_own():
+    text = (
+        'Headline\n\nThe BfV said the videos bore the hallmarks of "Storm-1516," a campaign. '
+        "The FBI's Detroit Field Office helped.\n"
+    )
+    found = agency_surfaces(text)
+    assert "Storm-1516" not in found
+    assert not any("Field Office" in s for s in found)
+    assert "FBI" in found

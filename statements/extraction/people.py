@@ -121,14 +121,24 @@ def venue_only(text: str, mentions: list[AgencyMention]) -> set[Agency]:
     acting: set[Agency] = set()
     venues: set[Agency] = set()
     for m in mentions:
-        if m.agency not in _VENUES:
-            continue
-        before = text[max(0, m.start - 80) : m.start]
-        if m.via_title or not (_VENUE_BEFORE.search(before) or _VENUE_AFTER.match(text, m.end)):
-            acting.add(m.agency)
+        if m.agency in _VENUES:
+            before = text[max(0, m.start - 80) : m.start]
+            venue = not m.via_title and (_VENUE_BEFORE.search(before) or _VENUE_AFTER.match(text, m.end))
+        elif m.agency.kind == "other" and m.agency.country is None and m.start >= 0:
+            # a campaign's or group's label only ever written in quotation marks ('the hallmarks of
+            # "Storm-1516"') is a quoted name, not a body
+            venue = (
+                text[m.start - 1 : m.start] in _OPENING_MARKS
+                and text[m.end : m.end + 2].lstrip(",.")[:1] in _CLOSING_MARKS
+            )
         else:
-            venues.add(m.agency)
+            continue
+        (venues if venue else acting).add(m.agency)
     return venues - acting
+
+
+_OPENING_MARKS = frozenset("\"“‘'")
+_CLOSING_MARKS = frozenset("\"”’'")
 
 
 def agency_by_key(key: str) -> Agency | None:
@@ -298,7 +308,8 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         inside = [a for a in out if m.start < a.start and a.end <= m.end and not a.via_title]
         cm = (
             re.fullmatch(
-                r"(?:[Tt]he\s+)?(?P<c>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:’s|'s)?\s+",
+                r"(?:[Tt]he\s+)?(?P<c>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:’s|'s)?\s+"
+                r"(?:(?:Central|National|Independent|Federal|Permanent|Supreme)\s+)?",
                 text[m.start : inside[0].start],
             )
             if inside
@@ -602,6 +613,16 @@ def _generic_patterns():
             "embassy",
         ),
         (r"[Ee]mbassy\s+of\s+(?P<c>" + cw + r")", "embassy"),
+        # "Moldova's Central Electoral Commission", "Kenya's Independent Electoral Commission"
+        (
+            r"(?P<c>"
+            + cw
+            + r")(?:’s|'s)?\s+(?P<b>(?:(?:Central|National|Independent|Federal|Permanent|Supreme)\s+)?"
+            r"(?:Electoral|Election)\s+(?:Commission|Authority|Council|Board|Tribunal|Court))",
+            "national",
+        ),
+        # "Pakistan's Foreign Office": another country's foreign ministry
+        (r"(?P<c>" + cw + r")(?:’s|'s)\s+Foreign\s+Office", "foreign office"),
         # "the consulates of the People's Republic of China", "the Embassy of the Republic of Korea"
         (
             r"[Ee]mbass(?:y|ies)\s+of\s+(?:the\s+)?(?P<c>" + alternation(_long_country_names()) + r")",
@@ -615,7 +636,7 @@ def _generic_patterns():
         ),
     ]
     # each shape with a word it cannot match without, to skip it quickly
-    needs = ["inistry", "inistry", "mbassy", "mbassy", "mbass", "onsulate"]
+    needs = ["inistry", "inistry", "mbassy", "mbassy", "lect", "Foreign Office", "mbass", "onsulate"]
     shapes_re = [
         (re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind, need)
         for (pat, kind), need in zip(shapes, needs, strict=True)
@@ -639,7 +660,7 @@ def _generic_patterns():
         r"(?<![\w-])(?P<p>"
         + known
         + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z][A-Za-z]*\s){1,3}(?:Division|Directorate|Unit|Branch|"
-        r"Field Office|Task Force|Center|Centre))(?![\w-])"
+        r"Field Office|Task Force|Center|Centre|Intelligence Group|Analysis Group|Research Group))(?![\w-])"
     )
     # "(?<![\w-])(?:WORD){1,5}HEAD...", with the first word unrolled so that the pattern starts with [A-Z]
     # (which lets re skip to capital letters) and the boundary tested after that letter
@@ -744,6 +765,20 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
                 continue
             code, adj = words[m.group("c")]
+            if kind in ("national", "foreign office"):
+                if code in ("US", "GB") and kind == "foreign office" or code == "US":
+                    continue
+                if kind == "foreign office":
+                    name = f"{adj} Foreign Ministry"
+                    if not agency_by_key(name):
+                        name = f"Ministry of Foreign Affairs of {_country_name(code)}"
+                elif re.search(r"(?:’s|'s)\s", m.group()):
+                    name = f"{m.group('b')} of {_country_name(code)}"
+                else:
+                    name = m.group()  # "the Zimbabwe Electoral Commission": the body's own name
+                agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+                out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+                continue
             if kind == "ministry":
                 ministry = _MINISTRY_KINDS[m.group("k").lower()]
                 name = f"{adj} {ministry} Ministry"
@@ -793,9 +828,11 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
     by_surface = _agency_table()[0]
     has_unit = any(
         w in region
-        for w in ("Division", "Directorate", "Unit", "Branch", "Field Office", "Task Force", "Cent")
+        for w in ("Division", "Directorate", "Unit", "Branch", "Field Office", "Task Force", "Cent", "Group")
     )
     for m in unit_re.finditer(region) if has_unit else ():
+        if m.group("u").endswith("Field Office"):
+            continue  # "the FBI's Detroit Field Office": the FBI itself, found by the table
         parent = by_surface[m.group("p")]
         name = f"{parent.key} {m.group('u')}"
         agency = (
@@ -1012,8 +1049,50 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             and len(name.split()) < 4
         ):
             continue
+        # "the Centre for Internet and Society in Bengaluru": where it is, not its name
+        placed = re.search(r"[ \u00a0]in[ \u00a0][A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+)?$", name)
+        if placed and not agency_by_key(name):
+            name = name[: placed.start()]
         agency = agency_by_key(name) or _parent_named(name, text) or Agency(name, None, _kind_for(name), None)
+        s0 = start + m.start("n")
+        out.append(AgencyMention(s0, s0 + len(name), agency, name))
+    # threat actors named by the trackers' schemes: "Storm-1679", "APT 42", "UNC1151", "Volt Typhoon"
+    for m in _THREAT_ACTOR.finditer(region):
+        name = re.sub(r"^APT[ -]", "APT", m.group())
+        agency = agency_by_key(name) or Agency(name, None, "other", None)
+        out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+    # "EchoForge, a voice-cloning startup based in Austin": a body named before its description
+    for m in _BODY_BEFORE_DESCRIPTION.finditer(region):
+        name = m.group("n")
+        first = name.split()[0]
+        if (
+            name in by_surface
+            or first in by_surface
+            or first in _STOP_NAME_WORDS
+            or first in words
+            or first in _nonname_words()
+            or first.lower() in _western_given()
+            or _known_person(name, _people_table())
+            or _us_states().match(name + " ")
+            or any(o.start <= start + m.start("n") < o.end for o in out)
+        ):
+            continue
+        kind = "company" if m.group("d") in _COMPANY_WORDS or m.group("d") == "startup" else "association"
+        agency = agency_by_key(name) or Agency(name, None, kind, None)
         out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
+    # "the Michigan State Police"
+    for m in _STATE_POLICE.finditer(region) if "State Police" in region else ():
+        if _us_states().fullmatch(m.group("s") + " "):
+            name = m.group()
+            agency = agency_by_key(name) or Agency(name, None, "other", "US")
+            out.append(AgencyMention(start + m.start(), start + m.end(), agency, name))
+    # "the Commons foreign affairs committee", "the foreign affairs select committee": Westminster's
+    # committees, written in lower case by British papers
+    if "ommittee" in region and re.search(r"\b(?:Commons|Westminster|MPs|Britain|British|UK)\b", text):
+        for m in _LOWER_CASE_COMMITTEE.finditer(region):
+            name = m.group("subj").title().replace(" And ", " and ") + " Committee"
+            agency = agency_by_key(name) or Agency(name, None, "legislature", "GB")
+            out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
     for m in org_re.finditer(region):
         name = m.group()
         lead = lead_re.match(name)
@@ -1081,6 +1160,30 @@ _HEAD_FIRST_ORG = re.compile(
     r"(?![\w-]|[ \u00a0][A-Z])"
 )
 
+
+_THREAT_ACTOR = re.compile(
+    r"(?<![\w-])(?:(?:Storm|DEV)-\d{4}|APT[ -]?\d{2,3}|(?:UNC|TA)\d{3,4}"
+    r"|(?!(?:Super|Tropical|Severe|Major|Winter|Snow|Ice|Dust|Sand)\b)[A-Z][a-z]+[ \u00a0]"
+    r"(?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest))(?![\w-])"
+)
+_BODY_BEFORE_DESCRIPTION = re.compile(
+    r"(?<![\w-])(?P<n>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&.-]*[A-Za-z]){0,2}),"
+    r"[ \u00a0]+an?[ \u00a0]+"
+    r"(?:[\w’'-]+[ \u00a0]+){0,3}?"
+    r"(?P<d>startup|start-up|company|firm|research[ \u00a0]group|think[ \u00a0]tank|nonprofit|non-profit|"
+    r"watchdog|consultancy|vendor|contractor)"
+    r"(?=[,.;)]|[ \u00a0](?:based|that|which|whose|in|from|with|founded|linked|known|run|backed|funded)\b)"
+)
+_STATE_POLICE = re.compile(
+    r"(?<![\w-])(?P<s>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]State[ \u00a0]Police(?![\w-])"
+)
+_LOWER_CASE_COMMITTEE = re.compile(
+    r"(?<![\w-])(?:(?:Commons|Lords)[ \u00a0]+)?"
+    r"(?P<subj>foreign affairs|home affairs|defence|treasury|justice|"
+    r"intelligence and security|science and technology|public administration|public accounts|"
+    r"digital, culture, media and sport|culture, media and sport|standards|privileges)"
+    r"(?:[ \u00a0]+select)?[ \u00a0]+committee(?![\w-])"
+)
 
 _NATIONAL_BODY = re.compile(
     r"(?P<c>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:National |Independent |Central |Federal )?"
