@@ -366,3 +366,31 @@ def test_a_label_only_written_as_a_quoted_name_and_a_field_office_are_not_bodies
     assert "Storm-1516" not in found
     assert not any("Field Office" in s for s in found)
     assert "FBI" in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "“Somebody clicked,” said Monica Lyle, Berkeley County’s director of voter registration and "
+            "elections.",
+            "Monica Lyle",
+            "Berkeley County’s director of voter registration and elections",
+        ),
+        (
+            "Tonya Birch, the Cybersecurity and Infrastructure Security Agency’s election security adviser "
+            "for South Carolina, said most attacks begin with an email.",
+            "Tonya Birch",
+            "Cybersecurity and Infrastructure Security Agency’s election security adviser for South Carolina",
+        ),
+        (
+            "County Supervisor Darlene Ruff said the council would get a report.",
+            "Darlene Ruff",
+            "County Supervisor",
+        ),
+        ("Trial Attorney Beth Halloran is prosecuting the case.", "Beth Halloran", "Trial Attorney"),
+    ],
+)
+def test_a_title_after_a_place_or_a_body_or_a_local_role_makes_an_official(sentence, name, title):
+    found = officials(f"County says phishing email fooled staff\n\n{sentence}\n")
+    assert title in found[name]["titles"]

@@ -2185,7 +2185,13 @@ def find_officials(
             ):
                 pass  # "Georgian Dream, founded by a billionaire former prime minister,": a body
             elif (
-                re.match(r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b", phrase, re.I)
+                # "the Cybersecurity and Infrastructure Security Agency's election security adviser": the
+                # body's name counts as one word
+                re.match(
+                    r"(?:\S+[ \u00a0]+){0,6}?" + _ROLE_HEADS + r"\b",
+                    _blank_bodies(phrase, ph_start, agencies),
+                    re.I,
+                )
                 or re.match(
                     r"(?:top|ranking|senior|leading)[ \u00a0]+(?:Republican|Democrat)[ \u00a0]+on\b", phrase
                 )
@@ -2458,6 +2464,11 @@ def _names_another_person(text: str, s: int, e: int, agencies: list[AgencyMentio
             continue
         # "Acme's head of integrity", "the Green lawmaker": a possessive or a modifier, not a name
         if re.match(r"(?:’s|'s)|[ \u00a0]+[a-z]", text[x.end : x.end + 3]):
+            continue
+        # "Berkeley County's director of elections": a place's name, not a person's
+        if re.match(
+            r"[ \u00a0]+(?:County|City|Parish|Township|Borough|State|Province|District)\b", text[x.end :]
+        ):
             continue
         return True
     return False
