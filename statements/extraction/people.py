@@ -776,7 +776,9 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                     name = f"{m.group('b')} of {_country_name(code)}"
                 else:
                     name = m.group()  # "the Zimbabwe Electoral Commission": the body's own name
-                agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+                # a country's Central Election Commission is its CEC in every language's press
+                acronym = "CEC" if re.match(r"Central Elect", m.groupdict().get("b") or "") else None
+                agency = agency_by_key(name) or Agency(name, acronym, "foreign government", code)
                 out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
                 continue
             if kind == "ministry":
