@@ -413,3 +413,31 @@ def test_press_release_label_is_not_the_headline_and_fused_dates_parse():
         "Election Officials Are Fighting A Flood Of Rumors\n\nOctober 8, 20205:00 AM ET\n\nBody text here.\n"
     )
     assert run(text)["published"] == "2020-10-08"
+
+
+def test_what_a_body_is_part_of_is_not_its_speaker():
+    text = (
+        'Trade papers leaked\n\nThe National Cyber Security Centre, part of GCHQ, said it was "aware of the '
+        'reports" and was helping.\n'
+    )
+    assert speakers(text) == [([], ["NCSC"])]
+
+
+def test_it_is_the_body_its_sentence_or_the_one_before_opens_with():
+    text = (
+        'Trade papers leaked\n\nThe NCSC said it was "aware of the reports" and was helping.\n\n'
+        "The Russian embassy in London rejected the claims. In a post on Twitter, it described the "
+        'allegations as "baseless speculation" and said there was "no evidence whatsoever".\n'
+    )
+    found = speakers(text)
+    assert found[0] == ([], ["NCSC"])
+    assert found[1] == found[2] == ([], ["Embassy of Russia in the United Kingdom"])
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_its_sentence_opens_with():
+    text = (
+        "Candidates targeted\n\nThe Chinese embassy in Canberra did not respond directly to the speech, "
+        "but a spokesperson said in a statement that China “never interferes in the internal affairs of "
+        "other countries”.\n"
+    )
+    assert speakers(text) == [([], ["Embassy of China in Australia"])]

@@ -2655,6 +2655,22 @@ class SpeakerResolver:
                 out.append(m.agency)
         return out
 
+    def _sentence_subject_body(self, pos: int) -> Speaker | None:
+        """The body that opens the pronoun's sentence or the one before, when no one has spoken since it was
+        named ("The Russian embassy in London rejected the claims. In a post on Twitter, it described")."""
+        s0, _ = self._sentence_of(pos)
+        earlier = [se for se in self.sentences if se[1] <= s0]
+        for s, e in ([(s0, pos)] + earlier[-1:]) if s0 < pos else earlier[-1:]:
+            lead = re.match(r"\s*(?:[Tt]he\s+)?", self.text[s:e]).end()
+            first = [m for m in self.agencies if m.start == s + lead and not m.via_title]
+            if not first:
+                continue
+            if any(s <= h < pos for h, _ in self.history):
+                return None  # someone spoke in between: the usual history applies
+            agency = first[0].agency
+            return Speaker(f"it ({first[0].surface})", [], [agency.key], "agency", True)
+        return None
+
     def _sentence_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
             if s <= pos < e:
@@ -3332,6 +3348,9 @@ class SpeakerResolver:
         if re.match(r"(?:one|two|three|some|several|many|most|another) of (?:the|them|those|these)\b", lower):
             return Speaker(phrase, [], [], "unnamed", True)  # "one of the officials": nobody named
         if lower in _PRONOUN_GROUP:
+            subject = self._sentence_subject_body(p_start) if lower == "it" else None
+            if subject is not None:
+                return subject
             for _, sp in reversed(self.history):
                 if sp.kind in ("agency", "group", "statement", "report") and (sp.officials or sp.agencies):
                     return sp
@@ -3430,6 +3449,12 @@ class SpeakerResolver:
         if role and not re.search(r"\b(?:officials)\b", lower):
             ags2 = self.role_antecedent(role.group(1), p_start)
             keys = [a.key for a in ags2]
+            if not keys and re.fullmatch(r"(?:an?|the)\s+(?:spokesperson|spokesman|spokeswoman)", lower):
+                # "The Chinese embassy in Canberra did not respond, but a spokesperson said": the body its
+                # sentence (or the one before) opens with
+                opening = self._sentence_subject_body(p_start)
+                if opening is not None:
+                    keys = list(opening.agencies)
             if not keys and re.fullmatch(r"(?:an?|the)\s+(?:spokesperson|spokesman|spokeswoman)", lower):
                 # "China's embassy in London said ... A spokesperson said Beijing “...”": the body the
                 # sentence before spoke for
@@ -3751,6 +3776,12 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
             or re.match(
                 r"(?:who|which|whose|where|when|according|adding|saying|in an?|on|at|after|before|during"
                 r"|last|this|(?-i:[a-z]+ing)|(?-i:[a-z]+(?:ed|en))\s+(?:by|in|on|at|last|this|earlier))\b",
+                seg,
+            )
+            # "The National Cyber Security Centre, part of GCHQ, said": what the subject belongs to
+            or re.match(
+                r"(?:part|an?\s+(?:arm|unit|division|branch|subsidiary|component|wing|affiliate|offshoot|"
+                r"department|agency))\s+of\b",
                 seg,
             )
         ):
