@@ -441,3 +441,15 @@ def test_a_bare_spokesperson_speaks_for_the_body_its_sentence_opens_with():
         "other countries”.\n"
     )
     assert speakers(text) == [([], ["Embassy of China in Australia"])]
+
+
+def test_a_bulleted_attribution_and_a_unit_named_by_its_owners_possessive():
+    text = (
+        "Deepfakes hit governor races\n\n- Google's Threat Intelligence Group said the network "
+        '"showed clear hallmarks" of Russian activity.\n\nMicrosoft Corp.’s Threat Analysis Center had '
+        "flagged the activity earlier. In an August report, it said Iranian groups had “laid the groundwork "
+        "for influence campaigns” this year.\n"
+    )
+    result = run(text)["quotes"]
+    assert result[0]["speaker"] == "Google's Threat Intelligence Group"
+    assert result[1]["speaker_agencies"] == ["Microsoft Threat Analysis Center"]

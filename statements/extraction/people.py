@@ -2665,6 +2665,15 @@ class SpeakerResolver:
             first = [m for m in self.agencies if m.start == s + lead and not m.via_title]
             if not first:
                 continue
+            # "Microsoft Corp.'s Threat Analysis Center had flagged the activity": the unit the owner's
+            # possessive names
+            unit = [
+                m
+                for m in self.agencies
+                if not m.via_title and re.fullmatch(r"(?:’s|'s)\s+", self.text[first[0].end : m.start])
+            ]
+            if unit:
+                first = unit
             if any(s <= h < pos for h, _ in self.history):
                 return None  # someone spoke in between: the usual history applies
             agency = first[0].agency
@@ -3203,7 +3212,7 @@ class SpeakerResolver:
     # -- main
     def resolve(self, phrase: str, p_start: int, p_end: int) -> Speaker:
         raw = phrase
-        phrase = re.sub(r"^(?:and|but|as|while|so)\s+", "", phrase.strip(" ,")).strip()
+        phrase = re.sub(r"^(?:(?:and|but|as|while|so)\s+|[-–—•*]\s+)", "", phrase.strip(" ,")).strip()
         lower = phrase.lower()
         offs = self._officials_in(p_start, p_end)
         if offs and re.fullmatch(
