@@ -1040,13 +1040,13 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
     # capitalised names ending in an organisation word ("the Aspen Institute", "X County Board of Elections")
     # "research by the Centre for Information Resilience": a name that starts with its organisation word
-    for m in (
-        _HEAD_FIRST_ORG.finditer(region) if ("for " in region or "on " in region or "of " in region) else ()
+    for m, before in (
+        _head_first_orgs(region) if ("for " in region or "on " in region or "of " in region) else ()
     ):
         name = m.group("n")
         if name in by_surface or (
             # "the Office of Policy": a role's desk; "the Department of State's Bureau of Elections": a unit
-            m.group("unit") is None
+            before.group("unit") is None
             and any(w in _FIELD_WORDS for w in name.split()[-1:])
             and len(name.split()) < 4
         ):
@@ -1059,12 +1059,18 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.start("n")
         out.append(AgencyMention(s0, s0 + len(name), agency, name))
     # threat actors named by the trackers' schemes: "Storm-1679", "APT 42", "UNC1151", "Volt Typhoon"
-    for m in _THREAT_ACTOR.finditer(region):
+    has_actor = any(
+        w in region for w in ("Storm-", "DEV-", "APT", "UNC", "TA", "Typhoon", "Blizzard", "Sandst", "Sleet")
+    )
+    for m in _THREAT_ACTOR.finditer(region) if has_actor or "Tempest" in region else ():
         name = re.sub(r"^APT[ -]", "APT", m.group())
         agency = agency_by_key(name) or Agency(name, None, "other", None)
         out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
     # "EchoForge, a voice-cloning startup based in Austin": a body named before its description
-    for m in _BODY_BEFORE_DESCRIPTION.finditer(region):
+    for dm in _DESCRIPTION_AFTER_NAME.finditer(region):
+        m = _NAME_BEFORE_DESCRIPTION.search(region, max(0, dm.start() - 60), dm.start())
+        if m is None:
+            continue
         name = m.group("n")
         first = name.split()[0]
         if (
@@ -1079,7 +1085,7 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             or any(o.start <= start + m.start("n") < o.end for o in out)
         ):
             continue
-        kind = "company" if m.group("d") in _COMPANY_WORDS or m.group("d") == "startup" else "association"
+        kind = "company" if dm.group("d") in _COMPANY_WORDS or dm.group("d") == "startup" else "association"
         agency = agency_by_key(name) or Agency(name, None, kind, None)
         out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
     # "the Michigan State Police"
@@ -1150,17 +1156,34 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
 
 
 _HEAD_FIRST_ORG = re.compile(
-    # "the Centre for ...", "The Department for International Trade said", "the state's Bureau of Elections",
-    # a press release's "Office of Public Affairs" line
-    r"(?:(?<![\w-])[Tt]he[ \u00a0]+(?:[\w.’'-]+-(?:based|headquartered|funded|backed)[ \u00a0]+)?"
-    r"|(?P<unit>(?<=’s[ \u00a0])|(?<='s[ \u00a0]))|(?<=\n)|^)"
-    r"(?P<n>(?:Centre|Center|Institute|Foundation|Council|Alliance|Coalition|"
+    # found from its organisation word (a literal re can skip to); what stands before it is checked after
+    r"(?<![\w-])(?P<n>(?:Centre|Center|Institute|Foundation|Council|Alliance|Coalition|"
     r"Observatory|Commission|Committee|Partnership|Network|Project|Initiative|Lab|Laboratory|Agency|Office|"
     r"Department|Ministry|Bureau|Division|Directorate)"
     r"[ \u00a0](?:for|on|of)[ \u00a0](?:the[ \u00a0])?"
     r"[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:and|of|for|on|in|the|&)[ \u00a0]){0,2}[A-Z][\w&’'-]+){0,5})"
     r"(?![\w-]|[ \u00a0][A-Z])"
 )
+# "the Centre for ...", "The Department for International Trade said", "the Washington-based Foundation
+# for ...", "the state's Bureau of Elections" (a unit), a press release's "Office of Public Affairs" line
+_HEAD_FIRST_BEFORE = re.compile(
+    r"(?:(?<![\w-])[Tt]he[ \u00a0]+(?:[\w.’'-]+-(?:based|headquartered|funded|backed)[ \u00a0]+)?"
+    r"|(?P<unit>’s[ \u00a0]|'s[ \u00a0])|\n|^)$"
+)
+
+
+def _head_first_orgs(region: str):
+    """(match, left context) of _HEAD_FIRST_ORG where its left context allows a name to start; a match that
+    starts where none may ("the Michigan Department of State's Bureau of Elections") is tried again from
+    its next word."""
+    pos = 0
+    while (m := _HEAD_FIRST_ORG.search(region, pos)) is not None:
+        before = _HEAD_FIRST_BEFORE.search(region, max(0, m.start() - 40), m.start())
+        if before is None:
+            pos = m.start() + 1
+            continue
+        yield m, before
+        pos = m.end()
 
 
 _THREAT_ACTOR = re.compile(
@@ -1168,13 +1191,15 @@ _THREAT_ACTOR = re.compile(
     r"|(?!(?:Super|Tropical|Severe|Major|Winter|Snow|Ice|Dust|Sand)\b)[A-Z][a-z]+[ \u00a0]"
     r"(?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest))(?![\w-])"
 )
-_BODY_BEFORE_DESCRIPTION = re.compile(
-    r"(?<![\w-])(?P<n>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&.-]*[A-Za-z]){0,2}),"
-    r"[ \u00a0]+an?[ \u00a0]+"
-    r"(?:[\w’'-]+[ \u00a0]+){0,3}?"
+# found from the description (a literal comma re can skip to), the name before it checked after
+_DESCRIPTION_AFTER_NAME = re.compile(
+    r",[ \u00a0]+an?[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,3}?"
     r"(?P<d>startup|start-up|company|firm|research[ \u00a0]group|think[ \u00a0]tank|nonprofit|non-profit|"
     r"watchdog|consultancy|vendor|contractor)"
     r"(?=[,.;)]|[ \u00a0](?:based|that|which|whose|in|from|with|founded|linked|known|run|backed|funded)\b)"
+)
+_NAME_BEFORE_DESCRIPTION = re.compile(
+    r"(?<![\w-])(?P<n>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&.-]*[A-Za-z]){0,2})$"
 )
 _STATE_POLICE = re.compile(
     r"(?<![\w-])(?P<s>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]State[ \u00a0]Police(?![\w-])"
