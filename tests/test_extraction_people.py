@@ -350,6 +350,11 @@ def test_a_body_named_by_its_organisation_word_and_field_is_an_agency(sentence, 
             "Central Electoral Commission of Moldova",
         ),
         ("Pakistan’s Foreign Office rejected the claim.", "Ministry of Foreign Affairs of Pakistan"),
+        (
+            "A spokesman for Iran's mission to the United Nations said no.",
+            "Permanent Mission of Iran to the United Nations",
+        ),
+        ("Zimbabwe’s electoral commission said the servers were safe.", "Electoral Commission of Zimbabwe"),
         ("Google's Threat Intelligence Group said the clips were fake.", "Google Threat Intelligence Group"),
     ],
 )

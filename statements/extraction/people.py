@@ -617,9 +617,17 @@ def _generic_patterns():
         (
             r"(?P<c>"
             + cw
-            + r")(?:’s|'s)?\s+(?P<b>(?:(?:Central|National|Independent|Federal|Permanent|Supreme)\s+)?"
-            r"(?:Electoral|Election)\s+(?:Commission|Authority|Council|Board|Tribunal|Court))",
+            + r")(?:(?:’s|'s)?\s+(?P<b>(?:(?:Central|National|Independent|Federal|Permanent|Supreme)\s+)?"
+            r"(?:Electoral|Election)\s+(?:Commission|Authority|Council|Board|Tribunal|Court))"
+            # "Zimbabwe's electoral commission": written in lower case after the country's possessive
+            r"|(?:’s|'s)\s+(?P<b2>(?:central\s+|national\s+|independent\s+)?elect(?:oral|ion)\s+commission))",
             "national",
+        ),
+        # "Iran's mission to the United Nations": its permanent mission
+        (
+            r"(?P<c>" + cw + r")(?:’s|'s)\s+(?:[Pp]ermanent\s+)?[Mm]ission\s+to\s+the\s+"
+            r"(?:United\s+Nations|U\.N\.|UN)",
+            "un mission",
         ),
         # "Pakistan's Foreign Office": another country's foreign ministry
         (r"(?P<c>" + cw + r")(?:’s|'s)\s+Foreign\s+Office", "foreign office"),
@@ -636,7 +644,17 @@ def _generic_patterns():
         ),
     ]
     # each shape with a word it cannot match without, to skip it quickly
-    needs = ["inistry", "inistry", "mbassy", "mbassy", "lect", "Foreign Office", "mbass", "onsulate"]
+    needs = [
+        "inistry",
+        "inistry",
+        "mbassy",
+        "mbassy",
+        "lect",
+        "ission",
+        "Foreign Office",
+        "mbass",
+        "onsulate",
+    ]
     shapes_re = [
         (re.compile(r"(?<![\w-])" + pat + r"(?![\w-])"), kind, need)
         for (pat, kind), need in zip(shapes, needs, strict=True)
@@ -765,19 +783,29 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
                 continue
             code, adj = words[m.group("c")]
+            if kind == "un mission":
+                name = f"Permanent Mission of {_country_name(code)} to the United Nations"
+                agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+                out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+                continue
             if kind in ("national", "foreign office"):
                 if code in ("US", "GB") and kind == "foreign office" or code == "US":
                     continue
+                body = m.groupdict().get("b") or (m.groupdict().get("b2") or "").title()
                 if kind == "foreign office":
                     name = f"{adj} Foreign Ministry"
                     if not agency_by_key(name):
                         name = f"Ministry of Foreign Affairs of {_country_name(code)}"
                 elif re.search(r"(?:’s|'s)\s", m.group()):
-                    name = f"{m.group('b')} of {_country_name(code)}"
+                    country = _country_name(code)
+                    name = next(
+                        (n for n in (f"{country} {body}", f"{body} of {country}") if agency_by_key(n)),
+                        f"{body} of {country}",
+                    )
                 else:
                     name = m.group()  # "the Zimbabwe Electoral Commission": the body's own name
                 # a country's Central Election Commission is its CEC in every language's press
-                acronym = "CEC" if re.match(r"Central Elect", m.groupdict().get("b") or "") else None
+                acronym = "CEC" if re.match(r"Central Elect", body) else None
                 agency = agency_by_key(name) or Agency(name, acronym, "foreign government", code)
                 out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
                 continue
