@@ -399,3 +399,21 @@ def test_a_label_only_written_as_a_quoted_name_and_a_field_office_are_not_bodies
 def test_a_title_after_a_place_or_a_body_or_a_local_role_makes_an_official(sentence, name, title):
     found = officials(f"County says phishing email fooled staff\n\n{sentence}\n")
     assert title in found[name]["titles"]
+
+
+def test_a_plural_title_before_names_and_a_think_tank_fellow_make_officials():
+    found = officials(
+        "Russian officers charged\n\nAssistant U.S. Attorneys Laura Mendes and Kevin Tran and Trial Attorney "
+        "Beth Halloran of the National Security Division are prosecuting the case.\n\n“It is symbolic,” said "
+        "Omid Farahani, a senior fellow at the Foundation for Defense of Democracies.\n"
+    )
+    assert found["Laura Mendes"]["titles"] == ["Assistant U.S. Attorney"]
+    assert found["Kevin Tran"]["titles"] == ["Assistant U.S. Attorney"]
+    assert found["Beth Halloran"]["titles"] == ["Trial Attorney"]
+    assert "Omid Farahani" in found
+    assert not any(
+        "Halloran" in a["name"]
+        for a in extract_document(
+            "x\n\nTrial Attorney Beth Halloran of the National Security Division spoke.\n", "d.txt"
+        )["agencies"]
+    )

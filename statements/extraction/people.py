@@ -1136,6 +1136,12 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             name = name[lead.end() :]
         # "the Washington-based Foundation for Defense of Democracies": where it is based is no part of it
         name = re.sub(r"^[\w’'.-]+-(?:based|headquartered|funded|backed|linked|run)[ \u00a0]+", "", name)
+        # "Trial Attorney Beth Halloran of the National Security Division": a titled person of the body
+        held = re.match(
+            r"(?P<l>.+?)[ \u00a0](?:of|at|for|with)[ \u00a0](?:the[ \u00a0])?(?P<r>[A-Z].+)$", name
+        )
+        if held and re.search(r"\b(?:" + _ROLE_HEADS + r"|attorney|agent)\b", held.group("l"), re.I):
+            name = held.group("r")
         # "the top Republican on the Intelligence Committee": the committee, not the party member
         name = re.sub(
             r"^(?:Republican|Democrat|Democratic|Independent|GOP|Labour|Conservative|Liberal)s?[ \u00a0]+"
@@ -1480,7 +1486,7 @@ _ROLE_HEADS = (
     r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
     r"recorder|auditor|treasurer|sheriff|comptroller|investigator|incumbent|legislator|MP|MEP|councillor|"
-    r"councilor|parliamentarian|candidate|engineer|scientist|specialist|technologist|consultant|"
+    r"councilor|parliamentarian|candidate|engineer|scientist|specialist|technologist|consultant|fellow|"
     r"ceo|ciso|cto|vice president|press secretary|speaker|whip|co-chair|co-founder|chancellor|vice chair|"
     r"vice chairman|ranking"
     r" member)"
@@ -2455,7 +2461,39 @@ _LIST_ROLE_WORD = re.compile(
 )
 
 
+# "Assistant U.S. Attorneys Laura Mendes and Kevin Tran", "Sens. Mark Warner and Marco Rubio": a plural
+# title written before the names it belongs to
+_TITLED_LIST = re.compile(
+    r"(?<![\w-])(?P<t>(?:(?:Assistant|Deputy|Special|Trial|Senior)[ \u00a0]+)?(?:U\.S\.[ \u00a0]+)?"
+    r"(?:Attorneys|Agents|Commissioners|Prosecutors|Sens\.|Reps\.|Senators|Representatives))[ \u00a0]+"
+    r"(?P<a>" + _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){1,2})"
+    r"(?:[ \u00a0]*,[ \u00a0]+(?P<b>" + _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){1,2}))?"
+    r",?[ \u00a0]+and[ \u00a0]+(?P<c>" + _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){1,2})(?![\w-])"
+)
+_TITLE_SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Attorneys": "Attorney", "Agents": "Agent"}
+
+
 def _listed_officials(text, start, end, officials, exclude_names, role_agency) -> None:
+    for m in _TITLED_LIST.finditer(text, start, end) if ("s " in text or "s. " in text) else ():
+        words = m.group("t").split()
+        words[-1] = _TITLE_SINGULAR.get(words[-1], words[-1][:-1])
+        title = " ".join(words)
+        for group in ("a", "b", "c"):
+            name = m.group(group)
+            if not name or any(w in _STOP_NAME_WORDS or _is_known_nonname(w) for w in name.split()):
+                continue
+            if any(names_match(name, a) for a in exclude_names):
+                continue
+            o = next((o for o in officials if names_match(o.name, name)), None)
+            if o is None:
+                o = Official(name)
+                officials.append(o)
+            o.aliases.add(name)
+            if (m.start(group), m.end(group)) not in o.mentions:
+                o.mentions.append((m.start(group), m.end(group)))
+                o.mentions.sort()
+            if title not in o.titles:
+                o.add_title(title, role_agency(title, m.start("t")))
     for w in _LIST_ROLE_WORD.finditer(text, start, end):
         m = _LIST_ROLE.match(text, w.start(), end)
         if m is None:
