@@ -201,3 +201,15 @@ def test_a_section_label_above_the_headline_is_skipped():
 def test_a_transcript_headline_loses_its_air_time():
     text = "Voting Goes On Despite Threats. Aired 10-11p ET\n\nEVENING NEWS\n\nANCHOR: Good evening.\n"
     assert parse_metadata(text).title == "Voting Goes On Despite Threats"
+
+
+def test_a_press_release_letterhead_is_its_issuer_not_its_headline():
+    text = (
+        "Department of Justice\nOffice of Public Affairs\n\nFOR IMMEDIATE RELEASE\n"
+        "Thursday, October 18, 2018\n\nThree Russian Officers Charged with Hacking Election Websites\n\n"
+        "A federal grand jury today returned an indictment.\n"
+    )
+    result = extract_document(text, "release.txt")
+    assert result["title"] == "Three Russian Officers Charged with Hacking Election Websites"
+    assert result["published"] == "2018-10-18"
+    assert "DOJ" in {a["acronym"] for a in result["agencies"]}

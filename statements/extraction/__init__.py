@@ -248,10 +248,13 @@ def extract_document(text: str, name: str) -> dict:
     bp = find_boilerplate(text, meta.body_start)
     body_start = meta.body_start
     prose_start = min(meta.title_span[0], body_start) if meta.title_span else body_start
+    if meta.letterhead_spans:
+        prose_start = min(prose_start, meta.letterhead_spans[0][0])
     meta_spans = [
         s
         for s in meta.metadata_spans
         if not (meta.title_span and s[0] <= meta.title_span[0] and meta.title_span[1] <= s[1])
+        and s not in meta.letterhead_spans
     ]
     # "Copyright 2022 Nexstar Media Inc. All rights reserved.": the publisher names no body of the story
     meta_spans += [(m.start(), m.end()) for m in _COPYRIGHT_LINE.finditer(text, body_start)]
@@ -260,7 +263,7 @@ def extract_document(text: str, name: str) -> dict:
     outlet = meta.outlet or bp.outlet
 
     # prose spans: the title and the body, without metadata lines and author bios
-    prose = []
+    prose = list(meta.letterhead_spans)
     if meta.title_span:
         prose.append(meta.title_span)
     prose.append((body_start, len(text)))

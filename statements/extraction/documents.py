@@ -311,6 +311,9 @@ class Metadata:
     body_start: int = 0
     metadata_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline_span: tuple[int, int] | None = None
+    # a press release's issuer above its label ("Department of Justice / Office of Public Affairs"): no
+    # headline, but the bodies it names issued the release
+    letterhead_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 _NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|da|del|bin|al))*"
@@ -376,6 +379,21 @@ def parse_metadata(text: str) -> Metadata:
     label_only = False
     release = False
     scan = i_line
+    # "Department of Justice / Office of Public Affairs / FOR IMMEDIATE RELEASE": the issuer's letterhead
+    # above a release label is no headline
+    letterhead = 0
+    probe = i_line
+    for _ in range(4):
+        if not probe:
+            break
+        if _RELEASE_LABEL.fullmatch(text[probe[0] : probe[1]].strip()):
+            break
+        letterhead += 1
+        probe = nonblank(probe[1])
+    else:
+        letterhead = 0
+    if not probe:
+        letterhead = 0
     steps = 0
     while scan and steps < 12:
         steps += 1
@@ -385,7 +403,10 @@ def parse_metadata(text: str) -> Metadata:
         ls = s + (len(line) - len(line.lstrip()))
         le = s + len(line.rstrip())
         handled = True
-        if re.match(r"#{1,3}\s+\S", stripped) and not title_done:
+        if steps <= letterhead and len(stripped) < 80 and not re.search(r"[.!?:]$", stripped):
+            label_only = True  # the issuer's letterhead
+            meta.letterhead_spans.append((ls, le))
+        elif re.match(r"#{1,3}\s+\S", stripped) and not title_done:
             mt = re.match(r"#{1,3}\s+", stripped)
             meta.title = stripped[mt.end() :].strip()
             meta.title_span = (ls + mt.end(), le)
