@@ -453,3 +453,14 @@ def test_a_bulleted_attribution_and_a_unit_named_by_its_owners_possessive():
     result = run(text)["quotes"]
     assert result[0]["speaker"] == "Google's Threat Intelligence Group"
     assert result[1]["speaker_agencies"] == ["Microsoft Threat Analysis Center"]
+
+
+def test_a_count_of_states_is_no_speech_verb_and_a_release_indictment_is_its_issuers():
+    text = (
+        "Department of Justice\nOffice of Public Affairs\n\nFOR IMMEDIATE RELEASE\nMonday, May 4, 2020\n\n"
+        "Three Officers Charged\n\nA grand jury returned an indictment charging three officers of the GRU. "
+        "The indictment alleges that between March and August, the defendants scanned the websites of "
+        'election offices in at least six states, and that they "gained unauthorized access to a voter '
+        'registration database."\n'
+    )
+    assert speakers(text) == [([], ["DOJ"])]

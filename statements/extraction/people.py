@@ -3475,7 +3475,14 @@ class SpeakerResolver:
                 kind = "statement" if is_statement else "report"
                 return Speaker(phrase, list(src.officials), list(src.agencies), kind, True)
         if re.search(r"\b(?:" + _REPORT_WORDS + r")\b", lower):
-            authors = ags or self.report_source(p_start)
+            issuer = next(
+                (m.agency for m in self.agencies if m.start < 200 and not self.text[: m.start].strip()), None
+            )
+            if not ags and issuer is not None and re.search(r"\b(?:indictment|complaint|affidavit)\b", lower):
+                # "The indictment alleges" in the Justice Department's own release: its prosecutors' filing
+                authors = [issuer]
+            else:
+                authors = ags or self.report_source(p_start)
             if not authors and re.match(r"(?:the|its|their)\s", lower):
                 # "The Justice Department charged two men. The indictment said": the body named just before
                 para0 = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n", 0, p_start)))
@@ -3964,7 +3971,10 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
             v.group() in _NOUN_LIKE
             and re.search(
                 r"\b(?:the|a|an|of|false|such|these|those|his|her|their|its|our|unfounded|baseless|and|in|with|"
-                r"many|some|any|no|new|fraud|similar|to|on|for|by|from|at|into|about|over|\w+ed)\s+$",
+                r"many|some|any|no|new|fraud|similar|to|on|for|by|from|at|into|about|over|\w+ed|"
+                # "in at least six states": a count of places, not "the report states"
+                r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|both|most|"
+                r"swing|battleground|member|neighbou?ring|southern|northern|western|eastern)\s+$",
                 before[: v.start()],
             )
         )
