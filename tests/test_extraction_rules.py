@@ -464,3 +464,14 @@ def test_a_count_of_states_is_no_speech_verb_and_a_release_indictment_is_its_iss
         'registration database."\n'
     )
     assert speakers(text) == [([], ["DOJ"])]
+
+
+def test_a_second_predicate_after_and_keeps_the_sentences_speaker():
+    text = (
+        "Pages removed\n\nA spokesperson for Pakistan’s Foreign Office told reporters in Islamabad that the "
+        "country had “nothing to do with” the pages and accused India of running “a propaganda campaign of "
+        "its own.”\n"
+    )
+    found = speakers(text)
+    assert len(found) == 2
+    assert found[0] == found[1] == ([], ["Ministry of Foreign Affairs of Pakistan"])

@@ -402,7 +402,7 @@ def extract_document(text: str, name: str) -> dict:
                     # 'X said China "..." and urged Canada to "..."'
                     cue is not None
                     and (speaker is None or speaker.kind in ("unnamed", "none"))
-                    and re.search(r"\b(?:and|or|but)\s+(?:\w+\s+){0,3}$|^\s*(?:and|or|but)\b", between)
+                    and re.search(r"\b(?:and|or|but)\s+(?:\w+\s+){0,5}$|^\s*(?:and|or|but)\b", between)
                     # 'calling the claims "fabricated" and "malicious slander."', 'said China "firmly opposes"
                     # such "irresponsible remarks"': a few small words between
                     or cue is None
