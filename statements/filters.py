@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from statements.models import Agency, Article, Country, Official, Outlet, Quote
-from statements.querysets import cached
+from statements.querysets import cached, cached_together, count_together, record_ids
 
 MAX_PER_PAGE = 100
 # Searches matching more records than this are listed newest first unless relevance is asked for.
@@ -46,7 +46,7 @@ class KeysField(forms.Field):
         super().validate(value)
         if not value:
             return
-        known = set(self.model.objects.filter(**{f"{self.key}__in": value}).values_list(self.key, flat=True))
+        known = record_ids(self.model, self.key, value)
         unknown = [key for key in value if key not in known]
         if unknown:
             raise ValidationError(f"Unknown {self.label_plural}: {', '.join(unknown)}.")
@@ -175,21 +175,24 @@ class ArchiveFilterSet(django_filters.FilterSet):
     def facets(self, show_all=()):
         """Each facet's values, counted under every active filter but the facet's own (so a reader sees
         what choosing another value would give), most frequent first, cut to FACET_LIMIT unless named in
-        `show_all`. One grouped query per facet."""
+        `show_all`. One statement for all of them (a grouped query per facet, see `count_together`)."""
         if not self.is_valid():
             return []
-        facets = []
-        for name, (title, counts, param, repeats) in self.FACETS.items():
+        facets, keys, countings, limits = [], [], [], []
+        for name, (_, counts, param, repeats) in self.FACETS.items():
             skips = self._facet_skips(param, repeats)
             records = self.filter_queryset(self.queryset.all(), skip=skips)
             limit = None if name in show_all else FACET_LIMIT
-            # One more than shown, to know whether to offer "more"; cached for the archive's version.
-            rows = cached(
-                (type(self).__name__, name, self.applied(skip=skips), limit),
-                lambda records=records, counts=counts, limit=limit: getattr(records, counts)(
-                    limit=None if limit is None else limit + 1
-                ),
-            )
+            keys.append((type(self).__name__, name, self.applied(skip=skips), limit))
+            # One more than shown, to know whether to offer "more".
+            countings.append(records.counting(counts, limit=None if limit is None else limit + 1))
+            limits.append(limit)
+        # Each facet is cached for the archive's version; those not cached yet are counted together, in
+        # one statement.
+        results = cached_together(keys, lambda missing: count_together([countings[i] for i in missing]))
+        for (name, (title, _, param, repeats)), rows, limit in zip(
+            self.FACETS.items(), results, limits, strict=True
+        ):
             facet = Facet(name=name, title=title)
             selected = self._selected(param)
             for row in rows if limit is None else rows[:limit]:

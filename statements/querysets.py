@@ -15,6 +15,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -58,10 +59,13 @@ for _signal in (post_save, post_delete, m2m_changed):
     _signal.connect(archive_changed, dispatch_uid=f"statements.querysets.archive_changed.{_signal}")
 
 
+def _cache_key(version, parts):
+    return f"archive:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
+
+
 def cached(parts, compute, timeout=CACHE_SECONDS):
     """`compute()`, remembered under `parts` (anything with a stable repr) for this archive version."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"archive:{archive_version()}:{digest}"
+    key = _cache_key(archive_version(), parts)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -69,24 +73,44 @@ def cached(parts, compute, timeout=CACHE_SECONDS):
     return value
 
 
+def cached_together(parts_list, compute_missing, timeout=CACHE_SECONDS):
+    """Like `cached` for several values at once: one cache read for all of them, and one call of
+    `compute_missing(indices)` (returning their values, in that order) for those not remembered yet."""
+    version = archive_version()
+    keys = [_cache_key(version, parts) for parts in parts_list]
+    found = cache.get_many(keys)
+    missing = [index for index, key in enumerate(keys) if key not in found]
+    if missing:
+        computed = dict(zip((keys[index] for index in missing), compute_missing(missing), strict=True))
+        cache.set_many(computed, timeout)
+        found.update(computed)
+    return [found[key] for key in keys]
+
+
 def _upper(codes):
     return sorted({code.upper() for code in codes})
 
 
+def record_ids(model, field, values):
+    """{value: primary key} for the records whose `field` is among `values` (cached per archive version).
+
+    One lookup serves both the filter's validation (which values name no record) and the filter itself.
+    """
+    values = sorted(set(values))
+    return cached(
+        ("ids", model._meta.label, field, tuple(values)),
+        lambda: dict(model._default_manager.filter(**{f"{field}__in": values}).values_list(field, "pk")),
+    )
+
+
 def _ids(model, field, values):
-    """The primary keys of the records whose `field` is among `values` (cached per archive version).
+    """The primary keys of the records whose `field` is among `values`.
 
     The link tables are filtered by these ids rather than by a join on the code or slug: the planner then
     knows how many quotes the chosen country has (its statistics are per id), and walks the date index for
     a common one instead of gathering all of its quotes first.
     """
-    values = sorted(set(values))
-    return cached(
-        ("ids", model._meta.label, field, tuple(values)),
-        lambda: sorted(
-            model._default_manager.filter(**{f"{field}__in": values}).values_list("pk", flat=True)
-        ),
-    )
+    return sorted(record_ids(model, field, values).values())
 
 
 class YearAndCountryQuerySet(models.QuerySet):
@@ -149,15 +173,25 @@ class ArticleQuerySet(YearAndCountryQuerySet):
         }
         return self.order_by(*orderings[key], "pk")
 
-    # Facets: one grouped query each, over the records of this queryset.
+    # Facets: one grouped query each, over the records of this queryset (name: key, label).
+    COUNTED = {
+        "year_counts": ("year", None),
+        "country_counts": ("countries__code", "countries__name"),
+        "outlet_counts": ("outlet__slug", "outlet__name"),
+    }
+
+    def counting(self, name, limit=None):
+        """The facet `name`'s grouped query (a `Counting`), to run alone or with others (`count_together`)."""
+        return Counting(self, *self.COUNTED[name], limit=limit)
+
     def year_counts(self, limit=None):
-        return _counted(self, "year", limit=limit)
+        return self.counting("year_counts", limit).run()
 
     def country_counts(self, limit=None):
-        return _counted(self, "countries__code", "countries__name", limit=limit)
+        return self.counting("country_counts", limit).run()
 
     def outlet_counts(self, limit=None):
-        return _counted(self, "outlet__slug", "outlet__name", limit=limit)
+        return self.counting("outlet_counts", limit).run()
 
 
 # SQLite has no statistics on what `EXISTS` selects: for a quote list filtered by an official or agency it
@@ -224,20 +258,29 @@ class QuoteQuerySet(YearAndCountryQuerySet):
         return self.for_list().sorted_by("-date")[:count]
 
     # Facets: one grouped query each, over the records of this queryset, the `limit` most frequent values.
+    COUNTED = {
+        "year_counts": ("year", None),
+        "country_counts": ("countries__code", "countries__name"),
+        "agency_counts": ("agencies__slug", "agencies__name"),
+        "official_counts": ("officials__slug", "officials__name"),
+        "outlet_counts": ("article__outlet__slug", "article__outlet__name"),
+    }
+    counting = ArticleQuerySet.counting
+
     def year_counts(self, limit=None):
-        return _counted(self, "year", limit=limit)
+        return self.counting("year_counts", limit).run()
 
     def country_counts(self, limit=None):
-        return _counted(self, "countries__code", "countries__name", limit=limit)
+        return self.counting("country_counts", limit).run()
 
     def agency_counts(self, limit=None):
-        return _counted(self, "agencies__slug", "agencies__name", limit=limit)
+        return self.counting("agency_counts", limit).run()
 
     def official_counts(self, limit=None):
-        return _counted(self, "officials__slug", "officials__name", limit=limit)
+        return self.counting("official_counts", limit).run()
 
     def outlet_counts(self, limit=None):
-        return _counted(self, "article__outlet__slug", "article__outlet__name", limit=limit)
+        return self.counting("outlet_counts", limit).run()
 
     def per_year_and_country(self):
         """(year, country code, number of quotes) for the home page's timeline."""
@@ -250,8 +293,8 @@ class QuoteQuerySet(YearAndCountryQuerySet):
         )
 
 
-def _counted(queryset, key, label=None, limit=None):
-    """Rows of {"key", "label", "count"}: how many records carry each value of `key`, most first; the
+class Counting:
+    """A facet's grouped query, not yet run: how many records carry each value of `key`, most first; the
     first `limit` of them (the long tail cut in the database) when `limit` is given.
 
     Sorting and the search annotation are dropped first: in a grouped query they would become part of the
@@ -259,20 +302,74 @@ def _counted(queryset, key, label=None, limit=None):
     without DISTINCT: the lists filter many-to-many relations with `Exists`, so each record meets each
     value of `key` once (link tables are unique on the pair).
     """
-    fields = [key] if label is None else [key, label]
-    rows = (
-        queryset.order_by().values(*fields).annotate(count=Count("pk")).order_by("-count", label or key, key)
-    )
-    # The records without a value form one group of their own, dropped here rather than by a filter:
-    # `exclude(<many-to-many>=None)` becomes a correlated NOT EXISTS that PostgreSQL can run quadratically.
-    if limit is not None:
-        rows = rows[: limit + 1]
-    counted = [
-        {"key": row[key], "label": row[label] if label else row[key], "count": row["count"]}
-        for row in rows
-        if row[key] is not None
-    ]
-    return counted if limit is None else counted[:limit]
+
+    def __init__(self, queryset, key, label=None, limit=None):
+        self.limit = limit
+        rows = (
+            queryset.order_by()
+            .values(facet_key=F(key), facet_label=F(label or key))
+            .annotate(facet_count=Count("pk"))
+            .order_by("-facet_count", "facet_label", "facet_key")
+        )
+        # The records without a value form one group of their own, dropped here rather than by a filter:
+        # `exclude(<many-to-many>=None)` becomes a correlated NOT EXISTS that PostgreSQL can run
+        # quadratically.
+        self.rows = rows if limit is None else rows[: limit + 1]
+
+    def result(self, rows):
+        """Rows of {"key", "label", "count"} from (key, label, count) tuples in the query's order."""
+        counted = [
+            {"key": key, "label": label, "count": count} for key, label, count in rows if key is not None
+        ]
+        return counted if self.limit is None else counted[: self.limit]
+
+    def run(self):
+        return self.result(self.rows.values_list("facet_key", "facet_label", "facet_count"))
+
+
+def counts_together(**querysets):
+    """{name: queryset.count()} from one statement (a scalar subquery per queryset): the home page's
+    totals in one round trip."""
+    querysets = {name: queryset.order_by().values("pk") for name, queryset in querysets.items()}
+    using = next(iter(querysets.values())).db
+    columns, params = [], []
+    for queryset in querysets.values():
+        sql, part_params = queryset.query.get_compiler(using=using).as_sql()
+        columns.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")  # noqa: S608 (compiled by Django)
+        params.extend(part_params)
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns), params)
+        return dict(zip(querysets, cursor.fetchone(), strict=True))
+
+
+def count_together(countings):
+    """The results of several `Counting`s from one statement (UNION ALL of their grouped queries), for a
+    page's facets: one round trip instead of one per facet. Keys and labels come back as text."""
+    if not countings:
+        return []
+    parts, params, empty = [], [], set()
+    using = countings[0].rows.db
+    for number, counting in enumerate(countings):
+        try:
+            sql, part_params = counting.rows.query.get_compiler(using=using).as_sql()
+        except EmptyResultSet:
+            empty.add(number)
+            continue
+        # Each part numbers its rows in its own order (the grouped query's ORDER BY is only kept inside a
+        # derived table), so the union's rows can be put back in that order whatever the plan.
+        parts.append(
+            f"SELECT {number} AS facet, CAST(facet_key AS TEXT), CAST(facet_label AS TEXT), facet_count, "
+            "row_number() OVER (ORDER BY facet_count DESC, facet_label, facet_key) AS place "
+            f"FROM ({sql}) AS facet_{number}"  # noqa: S608 (compiled by Django, parameters apart)
+        )
+        params.extend(part_params)
+    rows = {number: [] for number in range(len(countings))}
+    if parts:
+        with connections[using].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts) + " ORDER BY facet, place", params)
+            for number, key, label, count, _ in cursor.fetchall():
+                rows[number].append((key, label, count))
+    return [counting.result(rows[number]) for number, counting in enumerate(countings)]
 
 
 # Read helpers for the models without a queryset class of their own.

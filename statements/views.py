@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from statements import charts, filters, search
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
-from statements.querysets import cached, titles_at_the_time, with_counts
+from statements.querysets import cached, counts_together, titles_at_the_time, with_counts
 
 LATEST_QUOTES = 6
 LATEST_ARTICLES = 5
@@ -52,12 +52,12 @@ class HomeView(TemplateView):
         quotes = Quote.objects.all()
         said = Quote.officials.through.objects.filter(official=OuterRef("pk"))
         return {
-            "counts": {
-                "quotes": quotes.count(),
-                "articles": Article.objects.count(),
-                "officials": Official.objects.filter(Exists(said)).count(),
-                "outlets": Outlet.objects.count(),
-            },
+            "counts": counts_together(
+                quotes=quotes,
+                articles=Article.objects.all(),
+                officials=Official.objects.filter(Exists(said)),
+                outlets=Outlet.objects.all(),
+            ),
             "latest_quotes": list(quotes.latest(LATEST_QUOTES)),
             "latest_articles": list(Article.objects.for_list().sorted_by("-date")[:LATEST_ARTICLES]),
             "timeline": charts.quotes_per_year_by_country(list(quotes.per_year_and_country())),
