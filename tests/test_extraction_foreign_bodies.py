@@ -1,0 +1,70 @@
+"""Foreign election, intelligence and cyber bodies and foreign titles from the data tables, on small
+invented texts (statements.extraction)."""
+
+from statements.extraction import extract_document
+
+
+def run(text):
+    return extract_document(text, "doc.txt")
+
+
+def agency_keys(text):
+    return {a["acronym"] or a["name"] for a in run(text)["agencies"]}
+
+
+def official_names(text):
+    return {o["name"] for o in run(text)["officials"]}
+
+
+def test_foreign_intelligence_services_by_acronym_and_name():
+    text = (
+        "The Dutch AIVD and the MIVD said the network was run from abroad. France's DGSI agreed, and "
+        "Säpo, the Swedish Security Service, said it had seen the same accounts. Israel's Shin Bet "
+        "declined to comment.\n"
+    )
+    keys = agency_keys(text)
+    assert {"AIVD", "MIVD", "DGSI", "Säpo", "Shin Bet"} <= keys
+
+
+def test_national_election_bodies_of_several_countries():
+    text = (
+        "Mexico's National Electoral Institute (INE) certified the count. In Manila, the Commission on "
+        "Elections said turnout was high, and Indonesia's KPU published its tally. The Electoral "
+        "Commission of Ghana said the same.\n"
+    )
+    keys = agency_keys(text)
+    assert {"INE", "Comelec", "KPU", "Electoral Commission of Ghana"} <= keys
+    # the Ghanaian commission is not the UK's Electoral Commission
+    assert "UK Electoral Commission" not in keys
+
+
+def test_country_qualified_commission_is_not_the_uk_one():
+    keys = agency_keys("New Zealand's Electoral Commission said the rolls were accurate.\n")
+    assert keys == {"New Zealand Electoral Commission"}
+
+
+def test_international_observers_and_eu_bodies():
+    text = (
+        "The EU Election Observation Mission and the Commonwealth Observer Group both said the vote was "
+        "orderly, while Nato and the Parliamentary Assembly of the Council of Europe raised concerns.\n"
+    )
+    keys = agency_keys(text)
+    assert {"EU EOM", "Commonwealth Observer Group", "NATO", "PACE"} <= keys
+
+
+def test_foreign_titles_name_officials():
+    text = (
+        "“The count was transparent,” Chief Observer Ansa Veldt said on Tuesday.\n\n"
+        "“We saw no fraud,” Special Rapporteur Irene Kahnberg told reporters.\n\n"
+        "Attorney-General Mark Dreyfell said the law was clear, and First Minister Jon Swinley agreed.\n"
+    )
+    names = official_names(text)
+    assert {"Ansa Veldt", "Irene Kahnberg", "Mark Dreyfell", "Jon Swinley"} <= names
+
+
+def test_common_words_alone_are_not_bodies():
+    text = (
+        "The commission met on Monday. Parliament was in recess and the council said the security "
+        "service had nothing to add; the state council of the club voted. Pet owners queued at 8 p.m.\n"
+    )
+    assert agency_keys(text) == set()
