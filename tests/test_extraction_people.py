@@ -417,3 +417,15 @@ def test_a_plural_title_before_names_and_a_think_tank_fellow_make_officials():
             "x\n\nTrial Attorney Beth Halloran of the National Security Division spoke.\n", "d.txt"
         )["agencies"]
     )
+
+
+def test_lower_case_particles_stay_inside_a_name():
+    text = (
+        "Judges warn of fakes\n\n"
+        '"We will find them," said court president Helena Duarte da Silva on Monday.\n\n'
+        'Opposition lawmaker Michelle van der Meer asked: "Who paid for it?"\n\n'
+        '"Nobody has been charged," Duarte da Silva said.'
+    )
+    names = set(officials(text))
+    assert {"Helena Duarte da Silva", "Michelle van der Meer"} <= names
+    assert not {"Helena Duarte", "Michelle"} & names

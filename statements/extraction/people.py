@@ -1427,7 +1427,12 @@ _NAME_TOKEN = (
     r"led|area|zone|bloc|camp|team|side|state|level|wide|long|term|time|show|news|mania|gate)\b)[a-z]{2,5}\b)*"
     r"|[A-Z]\.(?:[A-Z]\.)?)"
 )
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r")*")
+# Lower-case particles inside a name ("Helena Duarte da Silva", "Michelle van der Meer", "Jose Maria dela
+# Cruz"), only between capitalised words.
+_NAME_PARTICLES = r"(?:da|das|dos|de|del|della|dela|delos|di|du|van|von|der|den|ter|ten|bin|binti|al)"
+_NAME_RUN = re.compile(
+    _NAME_TOKEN + r"(?:[ \u00a0](?:" + _NAME_PARTICLES + r"[ \u00a0]){0,2}" + _NAME_TOKEN + r")*"
+)
 
 _STOP_NAME_WORDS = set(
     """
