@@ -131,6 +131,18 @@ DEVELOPMENT_SETS = {
             "overall": 0.96,
         },
     ),
+    "extraction_world": (
+        "world.gold.json",
+        {
+            "quotes_f1": 0.98,
+            "speakers": 0.88,
+            "countries_f1": 0.97,
+            "officials_f1": 0.90,
+            "agencies_f1": 0.85,
+            "metadata": 0.90,
+            "overall": 0.93,
+        },
+    ),
 }
 
 
@@ -141,7 +153,7 @@ def test_development_corpus_does_not_regress(directory, tmp_path):
     gold = folder / gold_name
     names = [g["file"] for g in json.loads(gold.read_text(encoding="utf-8"))]
     documents = [folder / "documents" / Path(name).name for name in names]
-    assert len(documents) == 16
+    assert len(documents) >= 10
     assert all(p.exists() for p in documents)
     s = score(gold, documents, tmp_path)
     fallen = {name: (s[name], floor) for name, floor in floors.items() if s[name] < floor}
