@@ -140,6 +140,13 @@ class YearAndCountryQuerySet(models.QuerySet):
             self = self.mentioning(code)
         return self
 
+    # Facets: one grouped query each (subclasses name them in COUNTED: name -> (key, label)).
+    COUNTED = {}
+
+    def counting(self, name, limit=None):
+        """The facet `name`'s grouped query (a `Counting`), to run alone or with others (`count_together`)."""
+        return Counting(self, *self.COUNTED[name], limit=limit)
+
 
 class ArticleQuerySet(YearAndCountryQuerySet):
     def in_outlets(self, *slugs):
@@ -173,16 +180,11 @@ class ArticleQuerySet(YearAndCountryQuerySet):
         }
         return self.order_by(*orderings[key], "pk")
 
-    # Facets: one grouped query each, over the records of this queryset (name: key, label).
     COUNTED = {
         "year_counts": ("year", None),
         "country_counts": ("countries__code", "countries__name"),
         "outlet_counts": ("outlet__slug", "outlet__name"),
     }
-
-    def counting(self, name, limit=None):
-        """The facet `name`'s grouped query (a `Counting`), to run alone or with others (`count_together`)."""
-        return Counting(self, *self.COUNTED[name], limit=limit)
 
     def year_counts(self, limit=None):
         return self.counting("year_counts", limit).run()
@@ -265,7 +267,6 @@ class QuoteQuerySet(YearAndCountryQuerySet):
         "official_counts": ("officials__slug", "officials__name"),
         "outlet_counts": ("article__outlet__slug", "article__outlet__name"),
     }
-    counting = ArticleQuerySet.counting
 
     def year_counts(self, limit=None):
         return self.counting("year_counts", limit).run()
