@@ -11,7 +11,8 @@ database already holds exactly that archive), serves `archive.wsgi` from a separ
   first byte, and queries per page (counted once through Django's test Client);
 - exports: CSV and JSON of all rows and of a filtered subset: rows per second, time to first byte and the
   serving process's peak memory (VmHWM, reset before each run);
-- PostgreSQL: the export's own statements read in-process for the same rows (no HTTP), as the floor;
+- PostgreSQL: the floor, `COPY (the export's query) TO STDOUT WITH CSV` read by psycopg, and the export's
+  own statements read in-process (no HTTP), for the same rows; each CSV export's time over COPY's;
 - the read API in-process (statements.querysets): count, first page and each facet, to locate the cost
   whether or not the pages exist yet;
 - ingest (SQLite): statements.ingest.ingest_documents over N generated small documents, documents/s.
@@ -255,6 +256,20 @@ def render(args, results):
     return "\n".join(lines) + "\n"
 
 
+def copy_ratios(exports):
+    """Each CSV export's time over `COPY … TO STDOUT` of the same rows (the issue's floor: within 2×)."""
+    measured = {case["name"]: case for case in exports if not case.get("skipped")}
+    lines = []
+    for part in ("all rows", "year+country"):
+        export, floor = measured.get(f"CSV, {part}"), measured.get(f"COPY TO STDOUT, {part}")
+        if export and floor:
+            lines.append(
+                f"- CSV, {part}: {export['p50']:.2f} s against COPY's {floor['p50']:.2f} s, "
+                f"{export['p50'] / floor['p50']:.2f}× COPY's time."
+            )
+    return ["", *lines] if lines else []
+
+
 def render_database(vendor, r):
     lines = [f"## {vendor} ({r['server']})", ""]
     lines += [
@@ -294,6 +309,7 @@ def render_database(vendor, r):
             f"| {case['name']} `{case['url']}` | {case['rows']:,} | {case['runs']} | {case['p50']:.2f} | "
             f"{case['rows'] / case['p50']:,.0f} | {ms(case['ttfb50'])} | {peak} |"
         )
+    lines += copy_ratios(r["exports"])
     lines += [
         "",
         "### Read API in-process (statements.querysets), ms",
@@ -485,6 +501,59 @@ def measure_copy(name, query, runs):
     }
 
 
+# The export's own planner settings for its transaction (statements.copy_export.csv_blocks), so the floor
+# reads the lines by the same index lookups rather than hashing all of them.
+PLANNED_AS_THE_EXPORT = (
+    "SELECT set_config('work_mem', '256MB', true), set_config('cursor_tuple_fraction', '1', true), "
+    "set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"
+)
+
+
+def measure_true_copy(name, query, runs):
+    """The floor the issue names: PostgreSQL's own `COPY (the same query) TO STDOUT WITH CSV`, read by
+    psycopg into this process. The query is the export's: the list's queryset in its order, each line the
+    id, the permalink and the quote's cached cells (statements.export_lines), so the same rows from the same
+    tables and the file's own bytes (LF line ends). The line is one column whose delimiter and quote are
+    control characters no line holds, so COPY sends it as it is rather than quoting it again."""
+    from django.db import connection
+    from django.http import QueryDict
+
+    from statements import copy_export, export_lines, filters
+
+    _, queryset = filters.filtered_quotes(QueryDict(query))
+    export_lines.fill(queryset.db)
+    selection, params = copy_export.selection_sql(queryset)
+    head, tail = (export_lines.sql_literal(part) for part in ("http://127.0.0.1/quotes/", "/"))
+    statement = (
+        f"COPY (SELECT s.id::text || ',' || {head} || s.id::text || {tail} || e.cells "
+        f"FROM ({selection}) AS s (id, position) JOIN {export_lines.TABLE} e ON e.quote_id = s.id "
+        "ORDER BY s.position) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')"
+    )
+    connection.ensure_connection()
+    raw = connection.connection
+    times, sizes = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        size = 0
+        with raw.transaction(), raw.cursor() as cursor:
+            cursor.execute(PLANNED_AS_THE_EXPORT)
+            with cursor.copy(statement, params) as copy:
+                for data in copy:
+                    size += len(data)
+        times.append(time.perf_counter() - started)
+        sizes.append(size)
+    return {
+        "name": name,
+        "url": "COPY (the export's query) TO STDOUT WITH CSV, psycopg",
+        "rows": queryset.count(),
+        "runs": runs,
+        "p50": statistics.median(times),
+        "ttfb50": None,
+        "peak_mb": None,
+        "bytes": sizes[0],
+    }
+
+
 def api_cases(quote_pks, agency):
     from statements.models import Quote
 
@@ -628,8 +697,16 @@ def worker(args):
         print(f"  {name}: {exports[-1].get('p50', exports[-1].get('skipped'))}", flush=True)
     server.stop()
     if connection.vendor == "postgresql" and args.export_runs:
-        exports.append(measure_copy("COPY floor, all rows", "", args.export_runs))
-        exports.append(measure_copy("COPY floor, year+country", "year=2020&country=RU", args.export_runs))
+        exports.append(measure_copy("floor: the export's statements, all rows", "", args.export_runs))
+        exports.append(
+            measure_copy(
+                "floor: the export's statements, year+country", "year=2020&country=RU", args.export_runs
+            )
+        )
+        exports.append(measure_true_copy("COPY TO STDOUT, all rows", "", args.export_runs))
+        exports.append(
+            measure_true_copy("COPY TO STDOUT, year+country", "year=2020&country=RU", args.export_runs)
+        )
 
     api = []
     for name, function in [] if args.no_api else api_cases(quote_pks, agency):
