@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from statements import history
 from statements.extraction import DocumentError, extract_document, read_document
@@ -328,22 +328,48 @@ class HistoryRecorder:
             for obj in objs:
                 if obj.pk not in new_history:
                     getattr(obj, m2m_field.name).set(obj.wanted_links[m2m_field.name])
-            rows = [
-                through(**{f"{source}_id": obj.pk, f"{target}_id": target_id})
+            pairs = [
+                (obj.pk, target_id)
                 for obj in objs
                 if obj.pk in new_history
                 for target_id in dict.fromkeys(obj.wanted_links[m2m_field.name])
             ]
-            through.objects.bulk_create(rows)
-            m2m_history = history.m2m_models[m2m_field]
-            m2m_history.objects.bulk_create(
-                m2m_history(
-                    history=new_history[getattr(row, f"{source}_id")],
-                    id=row.pk,
-                    **{
-                        f"{source}_id": getattr(row, f"{source}_id"),
-                        f"{target}_id": getattr(row, f"{target}_id"),
-                    },
-                )
-                for row in rows
+            insert_rows(through, [source, target], pairs)
+            link_ids = inserted_link_ids(through, source, target, {pk for pk, _ in pairs})
+            insert_rows(
+                history.m2m_models[m2m_field],
+                ["history", "id", source, target],
+                [(new_history[pk].pk, link_ids[pk, target_id], pk, target_id) for pk, target_id in pairs],
             )
+
+
+# A batch links tens of thousands of rows; a model instance and the compiler's per-field work for each
+# through row and its history row cost more than the rest of the writes together.
+def insert_rows(model, field_names, rows):
+    """INSERT `rows` (tuples of database values of `field_names`) into `model`'s table, many a statement."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    # the backend's parameter limit, and statements of a size that PostgreSQL parses quickly
+    batch = min(1000, connection.ops.bulk_batch_size(fields, rows))
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    with connection.cursor() as cursor:
+        for first in range(0, len(rows), batch):
+            chunk = rows[first : first + batch]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(chunk))}",  # noqa: S608
+                [value for row in chunk for value in row],
+            )
+
+
+def inserted_link_ids(through, source, target, source_ids):
+    """{(source id, target id): through row id} of the links of `source_ids`, records new in this batch."""
+    if not source_ids:
+        return {}
+    # a range, not an IN list, whatever the batch's size: rows of other records in it are dropped here
+    candidates = through.objects.filter(
+        **{f"{source}_id__gte": min(source_ids), f"{source}_id__lte": max(source_ids)}
+    ).values_list(f"{source}_id", f"{target}_id", "pk")
+    return {(s, t): pk for s, t, pk in candidates if s in source_ids}
