@@ -5,6 +5,8 @@ happen in one transaction. The same document twice updates, never duplicates: do
 their file name, and a file whose content hash is already stored is unchanged whatever its name.
 """
 
+import contextlib
+import gc
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -100,8 +102,30 @@ def builder_from_database():
     return builder
 
 
+@contextlib.contextmanager
+def cyclic_collection_paused():
+    """No automatic cyclic garbage collection inside the block; collection resumes as it was after.
+
+    A batch keeps every extraction, record and model instance alive until it is written, so each full
+    collection walks all of them and finds next to nothing to free (extraction and writes make almost no
+    reference cycles): those collections took a tenth of an ingest's time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def ingest_documents(documents, *, dry_run=False, progress=None, reason="ingest", user=None):
     """Extract and store `documents` (a list of Document) in one transaction; return an IngestResult."""
+    with cyclic_collection_paused():
+        return _ingest(documents, dry_run=dry_run, progress=progress, reason=reason, user=user)
+
+
+def _ingest(documents, *, dry_run, progress, reason, user):
     result = IngestResult()
     by_name = dict(
         Article.objects.filter(source_file__in=[d.name for d in documents]).values_list(
