@@ -754,15 +754,23 @@ _MILITARY_UNIT = re.compile(
     r"(?:Division|Brigade|Regiment|Battalion|Wing|Fleet|Corps|Air Force|Army|Cyber Protection Team)(?![\w-])"
 )
 _COMPANY_WORDS = frozenset("firm company startup start-up vendor contractor consultancy".split())
-_DESCRIBED_BODY = re.compile(
+_BODY_AFTER_DESCRIPTION = (
     r"(?<![\w-])(?P<d>firm|company|startup|start-up|vendor|contractor|consultancy|group|nonprofit|non-profit|"
     r"organi[sz]ation|watchdog|charity|think[ \u00a0]tank)[ \u00a0]+"
     r"(?P<n>[A-Z][a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*[A-Za-z]){0,3})(?![\w&-]|[ \u00a0][A-Z])"
-    r"|(?<![\w-])(?P<c>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*){0,2}[ \u00a0]"
-    r"(?:Systems|Labs|Technologies|Solutions|Networks|Software|Analytics)"
+)
+_NAME_SUFFIXES = ("Systems", "Labs", "Technologies", "Solutions", "Networks", "Software", "Analytics")
+_DESCRIBED_BODY = re.compile(
+    _BODY_AFTER_DESCRIPTION
+    + r"|(?<![\w-])(?P<c>[A-Z][\w&-]*[a-z][\w&-]*(?:[ \u00a0][A-Z][\w&-]*){0,2}[ \u00a0]"
+    r"(?:" + "|".join(_NAME_SUFFIXES) + r")"
     r"(?:[ \u00a0](?:Ltd\.?|Inc\.|LLC|Corp\.))?)"
     r"(?![\w&-]|[ \u00a0][A-Z&])"
 )
+# Most texts name no company by a suffix, and the suffix branch, tried at every capital letter, was half
+# of the scan: without a suffix in the text, the same pattern with that branch unable to match (its group
+# kept, so that matches read the same).
+_DESCRIBED_BODY_WITHOUT_SUFFIX = re.compile(_BODY_AFTER_DESCRIPTION + r"|(?P<c>(?!))")
 
 
 def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
@@ -1006,7 +1014,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, name))
     # a body named after its description ("the firm Trail Ridge Labs", "the digital rights group Raqmi Watch",
     # "the nonprofit Verified Voting") or by a corporate suffix ("made by BallotLine Systems")
-    for m in _DESCRIBED_BODY.finditer(region):
+    has_suffix = any(suffix in region for suffix in _NAME_SUFFIXES)
+    for m in (_DESCRIBED_BODY if has_suffix else _DESCRIBED_BODY_WITHOUT_SUFFIX).finditer(region):
         name = m.group("n") or m.group("c")
         lead = lead_re.match(name)
         if lead:
