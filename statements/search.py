@@ -101,6 +101,7 @@ def highlight_pattern(query):
 # Same words, several outlets: a statement reprinted with small differences of wording and punctuation.
 SHINGLE_SIZE = 4
 SAME_WORDS_THRESHOLD = 0.6
+SAME_WORDS_SHOWN = 20  # on a quote's page, the most alike; a statement reprinted hundreds of times says so
 
 
 def normalized_words(text):
@@ -114,7 +115,7 @@ def shingles(text):
     words = normalized_words(text)
     if len(words) < SHINGLE_SIZE:
         return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1))
+    return frozenset(zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))  # runs that fit
 
 
 def same_words_score(text_a, text_b):
@@ -171,10 +172,13 @@ def candidate_words(text):
 
 
 def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT):
-    """At most `limit` records of `queryset` that may carry the words of `quote`, from the search index."""
+    """At most `limit` records of `queryset` that may carry the words of `quote`, from the search index, in
+    no particular order (the caller ranks them by their words): sorted, the index's every match would be
+    read and joined to its article before the first `limit` were known."""
     sets = candidate_words(quote.text)
     if not sets:
         return queryset.none()
+    queryset = queryset.order_by()
     if connections[queryset.db].vendor == "postgresql":
         expression = " | ".join("(" + " & ".join(words) + ")" for words in sets)
         words = SearchQuery(expression, config=SEARCH_CONFIG, search_type="raw")

@@ -154,12 +154,14 @@ class QuoteDetailView(DetailView):
         # few that match are then read with their articles (not the candidates' article bodies).
         candidates = search.same_words_candidates(quote, Quote.objects.exclude(article=article).only("text"))
         matching = [other.pk for other in search.carrying_same_words(quote, candidates)]
+        listed = matching[: search.SAME_WORDS_SHOWN]
         shown = Quote.objects.select_related("article", "article__outlet").defer("article__body")
-        shown = shown.in_bulk(matching)
+        shown = shown.in_bulk(listed)
         return super().get_context_data(
             speakers=[(official, titles.get(official.pk, [])) for official in quote.officials.all()],
             permalink=self.request.build_absolute_uri(quote.get_absolute_url()),
-            same_words=[shown[pk] for pk in matching],
+            same_words=[shown[pk] for pk in listed],
+            same_words_found=len(matching),
             **kwargs,
         )
 

@@ -154,6 +154,20 @@ def test_quote_page_links_the_joint_statement_across_outlets(client):
     assert "The same words in other articles" in html
 
 
+def test_quote_page_lists_the_most_alike_of_a_statement_reprinted_many_times(client):
+    c4isrnet = quote_starting(C4ISRNET_ARTICLE, "In an unprecedented")
+    for n in range(25):
+        body = f"“{c4isrnet.text}” the agencies said in copy {n}."
+        article = Article.objects.create(
+            body=body, source_file=f"zz_reprint_{n}.txt", content_hash=f"{n:064d}"
+        )
+        Quote.objects.create(article=article, text=c4isrnet.text, start=1, end=1 + len(c4isrnet.text))
+    html = html_of(client, c4isrnet.get_absolute_url())
+    listed = re.search(r'<ul class="same-words">(.*?)</ul>', html, re.S).group(1)
+    assert listed.count("<li>") == 20
+    assert "The 20 most alike of 26 quotes found are listed." in text_of(html)
+
+
 def test_quote_page_does_not_link_unrelated_quotes(client):
     quote = quote_starting("002_c385797d8ff9425e.txt", "We assess that China")
     assert "The same words in other articles" not in html_of(client, quote.get_absolute_url())
