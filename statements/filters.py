@@ -172,14 +172,16 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return self.cleaned.get("q") or ""
 
     # Facets
-    def facets(self, show_all=()):
+    def facets(self, show_all=(), omit=()):
         """Each facet's values, counted under every active filter but the facet's own (so a reader sees
         what choosing another value would give), most frequent first, cut to FACET_LIMIT unless named in
-        `show_all`. One statement for all of them (a grouped query per facet, see `count_together`)."""
+        `show_all`; none for the parameters in `omit`. One statement for all of them (a grouped query per
+        facet, see `count_together`)."""
         if not self.is_valid():
             return []
+        chosen = {name: facet for name, facet in self.FACETS.items() if facet[2] not in omit}
         facets, keys, countings, limits = [], [], [], []
-        for name, (_, counts, param, repeats) in self.FACETS.items():
+        for name, (_, counts, param, repeats) in chosen.items():
             skips = self._facet_skips(param, repeats)
             records = self.filter_queryset(self.queryset.all(), skip=skips)
             limit = None if name in show_all else FACET_LIMIT
@@ -191,7 +193,7 @@ class ArchiveFilterSet(django_filters.FilterSet):
         # one statement.
         results = cached_together(keys, lambda missing: count_together([countings[i] for i in missing]))
         for (name, (title, _, param, repeats)), rows, limit in zip(
-            self.FACETS.items(), results, limits, strict=True
+            chosen.items(), results, limits, strict=True
         ):
             facet = Facet(name=name, title=title)
             selected = self._selected(param)

@@ -252,7 +252,9 @@ class BelongingView(DetailView):
             "quotes": quotes[:DETAIL_QUOTES],
             "quote_count": quote_filterset.count(),
             "quote_query": self.quote_params().urlencode(),
-            "quote_facets": quote_filterset.facets(),
+            # "In these quotes": not the page's own dimension, whose facet would count the whole archive
+            # (a facet is counted without its own filter) rather than these quotes.
+            "quote_facets": quote_filterset.facets(omit=self.quote_params().keys()),
         }
         if self.article_params() is not None:
             article_filterset, articles = filters.filtered_articles(self.article_params())

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db.models import Count
 from django.urls import reverse
 
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
@@ -209,6 +210,14 @@ def test_outlet_agency_and_year_pages_count_what_belongs_to_them(client):
     agency = Agency.objects.get(slug="department-of-justice")
     assert "10 quotes" in text_of(html_of(client, agency.get_absolute_url()))
     assert "12 quotes · 2 articles" in text_of(html_of(client, "/years/2019/"))
+
+
+def test_a_pages_facets_count_its_own_quotes_not_its_own_dimension_across_the_archive(client):
+    agency = Agency.objects.annotate(n=Count("quotes")).order_by("-n").first()
+    html = html_of(client, agency.get_absolute_url())
+    assert 'id="facet-years"' in html
+    assert 'id="facet-agencies"' not in html  # the whole archive's agencies are not "in these quotes"
+    assert 'id="facet-countries"' not in html_of(client, reverse("statements:country-detail", args=["RU"]))
 
 
 def test_the_titles_on_official_and_agency_pages_follow_edits(client):
