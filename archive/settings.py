@@ -104,6 +104,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A large table's scan starts where another scan is (synchronize_seqscans), so an unsorted LIMIT (a
+    # quote's same-words candidates) would give other rows at each visit; read every table from its start.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c synchronize_seqscans=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

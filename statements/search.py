@@ -173,7 +173,7 @@ def candidate_words(text):
 
 def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT):
     """At most `limit` records of `queryset` that may carry the words of `quote`, from the search index, in
-    no particular order (the caller ranks them by their words): sorted, the index's every match would be
+    the table's order (the caller ranks them by their words): sorted, the index's every match would be
     read and joined to its article before the first `limit` were known."""
     sets = candidate_words(quote.text)
     if not sets:
@@ -182,6 +182,8 @@ def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT):
     if connections[queryset.db].vendor == "postgresql":
         expression = " | ".join("(" + " & ".join(words) + ")" for words in sets)
         words = SearchQuery(expression, config=SEARCH_CONFIG, search_type="raw")
+        # Unsorted, in the table's order: the same at every visit, as the database reads every table from
+        # its start (archive.settings: no synchronised scans).
         return queryset.alias(search_vector=StoredDocument()).filter(search_vector=words)[:limit]
     fts, _ = FTS_TABLES[queryset.model._meta.db_table]
     match = " OR ".join("(" + " AND ".join(f'"{w}"' for w in words) + ")" for words in sets)

@@ -101,6 +101,20 @@ def test_same_words_candidates_come_from_the_search_index(many_quotes):
     assert [c.article.outlet.name for c in search.carrying_same_words(quote, candidates)] == ["Sputnik"]
 
 
+def test_same_words_candidates_are_the_same_at_every_visit(many_quotes):
+    quote = Quote.objects.get(
+        article__source_file="001_9ac11eb682f3addc.txt", text__startswith="In an unprec"
+    )
+    others = Quote.objects.exclude(article=quote.article)
+    visits = [[c.pk for c in search.same_words_candidates(quote, others, limit=5)] for _ in range(3)]
+    assert visits[0] == visits[1] == visits[2]
+    if connection.vendor == "postgresql":
+        # Unsorted candidates keep their order only if no scan starts where another one is.
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronize_seqscans")
+            assert cursor.fetchone()[0] == "off"
+
+
 def test_exports_stream_the_page_s_rows(client, many_quotes):
     response = client.get("/quotes.csv?year=2020&country=RU")
     assert response.streaming
