@@ -180,18 +180,24 @@ class ArchiveFilterSet(django_filters.FilterSet):
         if not self.is_valid():
             return []
         chosen = {name: facet for name, facet in self.FACETS.items() if facet[2] not in omit}
-        facets, keys, countings, limits = [], [], [], []
+        facets, keys, plans, limits = [], [], [], []
         for name, (_, counts, param, repeats) in chosen.items():
             skips = self._facet_skips(param, repeats)
-            records = self.filter_queryset(self.queryset.all(), skip=skips)
             limit = None if name in show_all else FACET_LIMIT
             keys.append((type(self).__name__, name, self.applied(skip=skips), limit))
-            # One more than shown, to know whether to offer "more".
-            countings.append(records.counting(counts, limit=None if limit is None else limit + 1))
+            plans.append((counts, skips, limit))
             limits.append(limit)
+
+        def counting(counts, skips, limit):
+            records = self.filter_queryset(self.queryset.all(), skip=skips)
+            # One more than shown, to know whether to offer "more".
+            return records.counting(counts, limit=None if limit is None else limit + 1)
+
         # Each facet is cached for the archive's version; those not cached yet are counted together, in
-        # one statement.
-        results = cached_together(keys, lambda missing: count_together([countings[i] for i in missing]))
+        # one statement (their querysets built only then: building them costs more than a cached read).
+        results = cached_together(
+            keys, lambda missing: count_together([counting(*plans[i]) for i in missing])
+        )
         for (name, (title, _, param, repeats)), rows, limit in zip(
             chosen.items(), results, limits, strict=True
         ):
