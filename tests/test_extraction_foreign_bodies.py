@@ -68,3 +68,33 @@ def test_common_words_alone_are_not_bodies():
         "service had nothing to add; the state council of the club voted. Pet owners queued at 8 p.m.\n"
     )
     assert agency_keys(text) == set()
+
+
+def test_civic_groups_response_teams_and_foreign_ministries_from_the_table():
+    text = (
+        "CERT Polska and CERT-EE shared indicators. Yiaga Africa and Chequeado, two civic groups, said "
+        "the clips were fake, and the Indonesian Anti-Slander Society (Mafindo) agreed. The "
+        "International Society for Fair Elections and Democracy (ISFED) and the Zambia Information and "
+        "Communications Technology Authority (ZICTA) asked platforms to act. Germany's Federal Foreign "
+        "Office and the Swedish Ministry for Foreign Affairs summoned the ambassadors, and the "
+        "Secretariat of State Intelligence (SIDE) was asked to assess the accounts.\n"
+    )
+    keys = agency_keys(text)
+    assert {
+        "CERT Polska",
+        "CERT-EE",
+        "Yiaga Africa",
+        "Chequeado",
+        "Mafindo",
+        "ISFED",
+        "ZICTA",
+        "Federal Foreign Office",
+        "Ministry for Foreign Affairs of Sweden",
+        "SIDE",
+    } <= keys
+
+
+def test_georgian_central_election_commission_by_possessive():
+    text = "Georgia's Central Election Commission (CEC) said the count was complete, the CEC said.\n"
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "Central Election Commission of Georgia" in names
