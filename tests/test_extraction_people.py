@@ -429,3 +429,31 @@ def test_lower_case_particles_stay_inside_a_name():
     names = set(officials(text))
     assert {"Helena Duarte da Silva", "Michelle van der Meer"} <= names
     assert not {"Helena Duarte", "Michelle"} & names
+
+
+def test_a_given_name_before_a_speech_verb_is_the_official_who_has_it():
+    text = (
+        "Agency says attacks on vote tally failed\n\n"
+        "JAKARTA: Cyber agency head Wiryo Santosodarmo said the systems held.\n\n"
+        "“None of them reached the core,” Wiryo said.\n\n"
+        "Commission chairwoman Lestari Kumalasari said the count would go on. “We are still counting,” "
+        "Lestari said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    assert [q["speaker_officials"] for q in found["quotes"]] == [
+        ["Wiryo Santosodarmo"],
+        ["Lestari Kumalasari"],
+    ]
+    assert {o["name"] for o in found["officials"]} == {"Wiryo Santosodarmo", "Lestari Kumalasari"}
+
+
+def test_a_portfolio_named_before_minister_is_that_ministry_of_the_story_country():
+    text = (
+        "France warns of cloned news sites\n\n"
+        "PARIS: France said on Tuesday that cloned sites targeted its voters.\n\n"
+        "Interior Minister Lucien Daveau told reporters the sites were “copies.”\n"
+    )
+    found = extract_document(text, "doc.txt")
+    official = next(o for o in found["officials"] if o["name"] == "Lucien Daveau")
+    assert official["agency"] == "Ministry of the Interior"
+    assert "Ministry of the Interior" in {a["name"] for a in found["agencies"]}

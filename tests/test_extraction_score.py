@@ -143,6 +143,18 @@ DEVELOPMENT_SETS = {
             "overall": 0.93,
         },
     ),
+    "extraction_atlas": (
+        "atlas.gold.json",
+        {
+            "quotes_f1": 0.98,
+            "speakers": 0.91,
+            "countries_f1": 0.97,
+            "officials_f1": 0.93,
+            "agencies_f1": 0.91,
+            "metadata": 0.95,
+            "overall": 0.955,
+        },
+    ),
 }
 
 

@@ -1866,6 +1866,15 @@ _PORTFOLIO_TITLE = re.compile(
 )
 
 
+_PORTFOLIO_FIRST_TITLE = re.compile(
+    r"(?:(?:Deputy|Acting|Former|former)\s+)?(?P<p>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})\s+Minister"
+)
+# words before "Minister" that name no portfolio (or one another rule places: the foreign minister's country)
+_NOT_PORTFOLIOS = frozenset(
+    "Prime Foreign Chief First Cabinet State Senior Junior Deputy Acting Former Federal Minister Vice".split()
+)
+
+
 _AMBASSADOR_TITLE = re.compile(
     r"(?:(?:Former|former|then-)\s*)?(?P<c>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?\s+"
     r"(?:[Aa]mbassador|[Ee]nvoy)\s+(?:to|in)\s+(?P<host>(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)"
@@ -1892,6 +1901,32 @@ def portfolio_ministries(text: str, officials: list) -> None:
                     o.roles[i] = (title, agency_by_key(name) or Agency(name, None, "foreign government", own))
                 continue
             m = _PORTFOLIO_TITLE.fullmatch(title) if agency is None else None
+            pm = _PORTFOLIO_FIRST_TITLE.fullmatch(title) if agency is None and not m else None
+            if pm and pm.group("p").split()[0] not in _NOT_PORTFOLIOS:
+                # "Digital Affairs Minister Anna Nowak", "Interior Minister X": the ministry of that portfolio
+                if code is None:
+                    counts = count_mentions(country_mentions(text))
+                    foreign = sorted((c for c in counts if c != "US"), key=lambda c: -counts[c])
+                    code = foreign[0] if foreign else ""
+                if not code:
+                    continue
+                portfolio = pm.group("p")
+                own = portfolio.split()[0]
+                if own in words:
+                    # "Russian Defence Minister": the country the title names
+                    if len(portfolio.split()) == 1 or portfolio.split()[1] in _NOT_PORTFOLIOS:
+                        continue
+                    portfolio = portfolio.split(None, 1)[1]
+                where = words[own][0] if own in words else code
+                kind = _MINISTRY_KINDS.get(portfolio.lower())
+                adj = next((a2 for c2, a2 in words.values() if c2 == where), None)
+                body = agency_by_key(f"{adj} {kind} Ministry") if kind and adj else None
+                if body is None:
+                    the = "the " if portfolio in ("Interior", "Economy", "Environment") else ""
+                    name = f"Ministry of {the}{portfolio}"
+                    body = agency_by_key(name) or Agency(name, None, "foreign government", where)
+                o.roles[i] = (title, body)
+                continue
             if not m:
                 continue
             if code is None:
@@ -2395,6 +2430,7 @@ def find_officials(
             if kp and kp.get("surname_alone"):
                 pass
         o.mentions.sort()
+    _given_name_mentions(text, start, end, officials, exclude_spans)
     _ = known
     _transcript_officials(text, start, end, agencies, officials, exclude_names, role_agency)
     _listed_officials(text, start, end, officials, exclude_names, role_agency)
@@ -2412,6 +2448,35 @@ _TURN_WITH_ROLE = re.compile(
 _MEDIA_ROLES = re.compile(
     r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|CONTRIBUTOR|PRODUCER|COMMENTATOR|EDITOR)\b"
 )
+
+
+_GIVEN_NAME_SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|explained|noted|warned|stressed)\b")
+
+
+def _given_name_mentions(text, start, end, officials, exclude_spans) -> None:
+    """'BSSN head Bambang Wicaksono said ... "...," Bambang said.': where the press names people by their
+    given name (Indonesia, Malaysia), a given name followed by a speech verb is the one official who has it,
+    when it is no official's family name and no other official's given name."""
+    given: dict[str, list] = {}
+    families = {family_name(o.name) for o in officials}
+    for o in officials:
+        parts = _name_parts(o.name)
+        if len(parts) >= 2 and not family_first(o.name) and re.fullmatch(r"[A-Z][a-z]{2,}", parts[0]):
+            given.setdefault(parts[0], []).append(o)
+    for word, owners in given.items():
+        if len(owners) != 1 or word in families or word in _STOP_NAME_WORDS:
+            continue
+        o = owners[0]
+        for s in _word_positions(text, word, start, end):
+            e = s + len(word)
+            if any(a <= s < b for a, b in exclude_spans) or any(ms <= s < me for ms, me in o.mentions):
+                continue
+            # the given name alone, not the start of a longer name ("Bambang Wicaksono", "Bambang Sutrisno")
+            if not _GIVEN_NAME_SPEECH.match(text, e, end):
+                continue
+            o.mentions.append((s, e))
+            o.aliases.add(word)
+        o.mentions.sort()
 
 
 def _transcript_officials(text, start, end, agencies, officials, exclude_names, role_agency) -> None:
