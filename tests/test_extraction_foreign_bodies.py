@@ -98,3 +98,25 @@ def test_georgian_central_election_commission_by_possessive():
     text = "Georgia's Central Election Commission (CEC) said the count was complete, the CEC said.\n"
     names = {a["name"] for a in run(text)["agencies"]}
     assert "Central Election Commission of Georgia" in names
+
+
+def test_a_bare_national_body_is_the_one_of_the_story_country():
+    text = (
+        "Armenia says attack on results site came from abroad\n\n"
+        "YEREVAN: Armenia counted its votes on Sunday. The Central Electoral Commission (CEC) said the "
+        "count was on time, and the National Security Service said the attack came from abroad.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert {"Central Electoral Commission of Armenia", "National Security Service of Armenia"} <= names
+    # not the UK's Electoral Commission or Security Service, whose names they contain
+    assert not names & {"UK Electoral Commission", "Security Service"}
+
+
+def test_a_bare_national_police_not_followed_by_more_of_a_name():
+    text = (
+        "Brazil police open inquiry\n\nBRASILIA: Brazil's court ordered the videos removed. According to the "
+        "Federal Police, the servers were rented abroad. In Japan, the National Police Agency said nothing.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "Federal Police of Brazil" in names
+    assert "National Police of Brazil" not in names

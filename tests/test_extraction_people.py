@@ -457,3 +457,15 @@ def test_a_portfolio_named_before_minister_is_that_ministry_of_the_story_country
     official = next(o for o in found["officials"] if o["name"] == "Lucien Daveau")
     assert official["agency"] == "Ministry of the Interior"
     assert "Ministry of the Interior" in {a["name"] for a in found["agencies"]}
+
+
+def test_a_digital_affairs_minister_heads_the_ministry_of_digital_affairs():
+    text = (
+        "Poland warns of cloned news sites\n\n"
+        "WARSAW: Poland said on Tuesday that cloned sites targeted its voters.\n\n"
+        "Digital Affairs Minister Tomasz Wielgosz told reporters the sites were “copies.”\n"
+    )
+    found = extract_document(text, "doc.txt")
+    official = next(o for o in found["officials"] if o["name"] == "Tomasz Wielgosz")
+    assert official["titles"] == ["Digital Affairs Minister"]
+    assert official["agency"] == "Ministry of Digital Affairs"

@@ -290,6 +290,8 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             out.append(AgencyMention(m.start(), m.end(), any_case[m.group(1).lower()], m.group(1)))
     if "Election Commission" in text:
         _national_election_commission(text, start, end, out, taken)
+    if "Police" in text or "Commission" in text or "Service" in text or "Deputies" in text:
+        _bare_national_bodies(text, start, end, out, taken)
     for m in _generic_agencies(text, start, end):
         if m.surface.startswith(("House ", "Senate ")) and m.surface.endswith("ommittee"):
             # "House Appropriations Committee": the committee, not the chamber its name starts with
@@ -500,6 +502,53 @@ def _national_election_commission(text: str, start: int, end: int, out: list, ta
         return
     for m in bare:
         out.append(AgencyMention(m.start(), m.end(), best, m.group()))
+        taken.append((m.start(), m.end()))
+
+
+# a national body named by its common name after "the": "the Federal Police", "The National Security Service
+# said", "the Central Electoral Commission (CEC)", "half of the Chamber of Deputies"
+_BARE_NATIONAL_BODY = re.compile(
+    r"(?<=\b[Tt]he[ \u00a0])(?P<b>Central[ \u00a0]Elect(?:oral|ion)[ \u00a0]Commission"
+    r"|National[ \u00a0]Security[ \u00a0]Service|Federal[ \u00a0]Police|National[ \u00a0]Police"
+    r"|Chamber[ \u00a0]of[ \u00a0]Deputies)"
+    r"(?![ \u00a0]+(?:of|for|in)\b|[ \u00a0]+[A-Z]|[\w-])"
+)
+
+
+def _bare_national_bodies(text: str, start: int, end: int, out: list, taken: list) -> None:
+    """'The National Security Service said' in a story about Armenia: the body of that name of the foreign
+    country the text names most (a table entry where there is one), not another country's body whose name
+    it contains (the UK's "Security Service", "Electoral Commission")."""
+    bare = list(_BARE_NATIONAL_BODY.finditer(text, start, end))
+    if not bare:
+        return
+    from .countries import count_mentions, country_mentions
+
+    counts = count_mentions(country_mentions(text))
+    ranked = sorted(((n, c) for c, n in counts.items() if c != "US"), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return
+    code = ranked[0][1]
+    country = _country_name(code)
+    adj = next((a for c, a in _country_words().values() if c == code), None)
+    for m in bare:
+        body = re.sub(r"[ \u00a0]+", " ", m.group("b"))
+        if any(s <= m.start() and m.end() <= e and (e - s) > (m.end() - m.start()) for s, e in taken):
+            continue  # inside a longer table name
+        agency = (
+            agency_by_key(f"{body} of {country}")
+            or (agency_by_key(f"{adj} {body}") if adj else None)
+            or next((a for a in _agency_of_country().get(body, []) if a.country == code), None)
+        )
+        if agency is None:
+            acronym = "CEC" if body.startswith("Central Elect") else None
+            agency = Agency(f"{body} of {re.sub(r'^the ', '', country)}", acronym, "foreign government", code)
+        inside = [a for a in out if m.start() <= a.start and a.end <= m.end() and a.agency.country != code]
+        for a in inside:
+            out.remove(a)
+            if (a.start, a.end) in taken:
+                taken.remove((a.start, a.end))
+        out.append(AgencyMention(m.start(), m.end(), agency, m.group("b")))
         taken.append((m.start(), m.end()))
 
 
