@@ -469,3 +469,26 @@ def test_a_digital_affairs_minister_heads_the_ministry_of_digital_affairs():
     official = next(o for o in found["officials"] if o["name"] == "Tomasz Wielgosz")
     assert official["titles"] == ["Digital Affairs Minister"]
     assert official["agency"] == "Ministry of Digital Affairs"
+
+
+def test_an_academic_honorific_before_a_titled_name_keeps_the_official():
+    text = (
+        "Commission rejects fake result sheets\n\n"
+        "ABUJA: The electoral commission's chairman, Prof. Emeka Obiorah, said the sheets were forged. "
+        "INEC spokesman Dr. Chidi Nwafor agreed. “Anything else is a wish,” Obiorah said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    assert {"Emeka Obiorah", "Chidi Nwafor"} <= {o["name"] for o in found["officials"]}
+    assert found["quotes"][0]["speaker_officials"] == ["Emeka Obiorah"]
+
+
+def test_a_chairperson_or_a_signing_spokesperson_in_apposition_before_the_name():
+    text = (
+        "Commission flags fake pages\n\n"
+        "LUSAKA: The commission's chairperson, Mwansa Chilufya, said the pages were fake. The security "
+        "service said in a statement signed by its spokesperson, Bwalya Tembo, that it had found the "
+        "authors.\n"
+    )
+    titles = {o["name"]: o["titles"] for o in extract_document(text, "doc.txt")["officials"]}
+    assert titles["Mwansa Chilufya"] == ["commission's chairperson"]
+    assert titles["Bwalya Tembo"] == ["its spokesperson"]

@@ -1542,7 +1542,8 @@ _GIVEN_PLACE_NAMES = frozenset(
     "Helena Regina Salem Aurora Eugene Denver Chelsea".split()
 )
 _ROLE_HEADS = (
-    r"(?:director|secretary|undersecretary|commander|chief|head|administrator|commissioner|chairman|chairwoman|chair|"
+    r"(?:director|secretary|undersecretary|commander|chief|head|administrator|commissioner|chairman|chairwoman|"
+    r"chairperson|chair|"
     r"spokesperson|spokesman|spokeswoman|official|adviser|advisor|counsel|minister|ambassador|president|leader|"
     r"governor|senator|congressman|congresswoman|representative|lawmaker|attorney general|general|admira"
     r"l|officer|"
@@ -2232,7 +2233,9 @@ _PORTFOLIO_BEFORE = re.compile(
 
 
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[.;:,][\"”’]?\s+|\n|\band\s+|\b(?:said|says|told|wrote|added)\s+)"
+    r"(?:^|[.;:,][\"”’]?\s+|\n|\band\s+|\b(?:said|says|told|wrote|added)\s+"
+    # "a statement signed by its spokesperson, Jane Roe,"
+    r"|\b(?:signed|issued|read|released)\s+by\s+)"
     r"((?:The|the|A|a|Its|its|Their|their|His|his|Her|her"
     # "Facebook's head of public policy, Jane Roe," / "Fulton County's elections director, Jane Roe,"
     r"|(?-i:(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*)(?:’s|'s))\s[^,.;“”\"\n]{0,100}?\b"
@@ -2240,6 +2243,7 @@ _ROLE_BEFORE = re.compile(
     + r"\b[^,.;“”\"\n]{0,80}),[ \u00a0]$",
     re.I,
 )
+_ROLE_PHRASE_VERB = re.compile(r"\b(?:said|says|told|is|was|were|are|has|have|had)\b")
 _PARTY = re.compile(r"^,?[ \u00a0]*\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z. ]{1,14}\)?")
 
 
@@ -2375,17 +2379,19 @@ def find_officials(
             titles.append((wm.group(1).strip(), pm.end + wm.start(1)))
             public = True
         # "The board's director, Linda Carraway," / "The county clerk whose office ..., Renee Vandermolen,"
+        left_role = text[max(0, pm.start - 200) : pm.start]
         bm = (
-            _ROLE_BEFORE.search(text[max(0, pm.start - 200) : pm.start])
+            _ROLE_BEFORE.search(left_role)
             if text[max(0, pm.start - 2) : pm.start] in (", ", ",\u00a0")
             and re.match(r",|\s+(?:said|says|told|wrote|added)\b", after)
             else None
         )
+        while bm and _ROLE_PHRASE_VERB.search(bm.group(1)) and not re.search(r"\bwhose\b", bm.group(1)):
+            # "The DSS said in a statement signed by its spokesperson, Jane Roe,": the shorter role after
+            bm = _ROLE_BEFORE.search(left_role, bm.start(1) + 1)
         if bm:
             phrase = bm.group(1)
-            if not re.search(r"\b(?:said|says|told|is|was|were|are|has|have|had)\b", phrase) or re.search(
-                r"\bwhose\b", phrase
-            ):
+            if not _ROLE_PHRASE_VERB.search(phrase) or re.search(r"\bwhose\b", phrase):
                 titles.append(
                     (
                         _clean_title(re.split(r"\s+(?:whose|who|that|which)\b", phrase)[0]),
