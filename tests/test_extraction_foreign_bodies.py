@@ -120,3 +120,8 @@ def test_a_bare_national_police_not_followed_by_more_of_a_name():
     names = {a["name"] for a in run(text)["agencies"]}
     assert "Federal Police of Brazil" in names
     assert "National Police of Brazil" not in names
+
+
+def test_nigerian_security_service_by_its_acronym():
+    text = "The Department of State Services (DSS) said it had invited three suspects. The DSS said more.\n"
+    assert "DSS" in agency_keys(text)

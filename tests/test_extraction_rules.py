@@ -475,3 +475,15 @@ def test_a_second_predicate_after_and_keeps_the_sentences_speaker():
     found = speakers(text)
     assert len(found) == 2
     assert found[0] == found[1] == ([], ["Ministry of Foreign Affairs of Pakistan"])
+
+
+def test_a_body_described_in_apposition_speaks_not_the_description():
+    from statements.extraction import extract_document
+
+    text = (
+        "Think tank traces fake result sheets\n\n"
+        "ABUJA: The Centre for Democracy and Development (CDD), an Abuja-based think tank, said in a report "
+        "that the campaign was “coordinated and well-funded.”\n"
+    )
+    quote = extract_document(text, "doc.txt")["quotes"][0]
+    assert quote["speaker_agencies"] == ["CDD"]

@@ -2852,6 +2852,15 @@ _UNNAMED_SPEAKER = re.compile(
 )
 
 
+# "an Abuja-based think tank", "a press freedom group": a description of a body, in apposition after its name
+_DESCRIPTION = re.compile(
+    r"(?:an?)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,4}(?:think[ \u00a0]tank|group|organi[sz]ation|institute|"
+    r"watchdog|agency|body|commission|authority|firm|company|network|coalition|NGO|foundation|centre|center|"
+    r"monitor|observatory)",
+    re.I,
+)
+
+
 class SpeakerResolver:
     """Resolves an attribution phrase ("he", "the coalition", "the statement", "FBI Director Wray") to people
     and bodies, using what the text introduced around it."""
@@ -2904,6 +2913,25 @@ class SpeakerResolver:
             agency = first[0].agency
             return Speaker(f"it ({first[0].surface})", [], [agency.key], "agency", True)
         return None
+
+    def _described_body(self, phrase: str, p_start: int, p_end: int) -> Speaker | None:
+        """'The Centre for Democracy and Development (CDD), an Abuja-based think tank, said': the body the
+        description is in apposition to speaks, not an unnamed think tank."""
+        if not _DESCRIPTION.fullmatch(phrase):
+            return None
+        at = self.text.rfind(phrase, max(0, p_start - 5), p_end + 5)
+        if at < 0:
+            return None
+        before = self.text[max(0, at - 12) : at]
+        cm = re.search(r"(?:\s*\([\w&.-]{2,12}\))?,[ \u00a0]+$", before)
+        if not cm:
+            return None
+        end = at - len(before) + cm.start()
+        named = [m for m in self.agencies if m.end == end and not m.via_title]
+        if not named:
+            return None
+        m = named[-1]
+        return Speaker(m.surface, [], [m.agency.key], "agency", True)
 
     def _sentence_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
@@ -3440,6 +3468,11 @@ class SpeakerResolver:
         phrase = re.sub(r"^(?:(?:and|but|as|while|so)\s+|[-–—•*]\s+)", "", phrase.strip(" ,")).strip()
         lower = phrase.lower()
         offs = self._officials_in(p_start, p_end)
+        body = (
+            self._described_body(phrase, p_start, p_end) if not offs and lower[:2] in ("a ", "an") else None
+        )
+        if body is not None:
+            return body
         if offs and re.fullmatch(
             r"(?:the|a|an)\s+(?:[\w.'’-]+\s+){1,3}(?:campaign|administration|team|camp|allies|family|transition|"
             r"government|presidency)",
