@@ -487,3 +487,16 @@ def test_a_body_described_in_apposition_speaks_not_the_description():
     )
     quote = extract_document(text, "doc.txt")["quotes"][0]
     assert quote["speaker_agencies"] == ["CDD"]
+
+
+def test_a_pronoun_with_a_first_predicate_before_but_said_is_the_pronoun():
+    from statements.extraction import extract_document
+
+    text = (
+        "Spy chief warns of shadow campaigns\n\n"
+        "CANBERRA: Agency chief Rowan Teasdale spoke on Monday. “It is serious,” Mr Teasdale said.\n\n"
+        "He declined to name the countries involved but said the activity was “consistent with what we "
+        "have seen before.”\n"
+    )
+    quotes = extract_document(text, "doc.txt")["quotes"]
+    assert [q["speaker_officials"] for q in quotes] == [["Rowan Teasdale"], ["Rowan Teasdale"]]

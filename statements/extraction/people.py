@@ -2852,6 +2852,13 @@ _UNNAMED_SPEAKER = re.compile(
 )
 
 
+# "He declined to name the countries involved but (said)": a pronoun, a first predicate and a conjunction
+_PRONOUN_PREDICATE = re.compile(
+    r"(He|She|They|he|she|they)[ \u00a0]+(?:declined|refused|did[ \u00a0]+not|didn’t|didn't|"
+    r"would[ \u00a0]+not|"
+    r"acknowledged|conceded|admitted|denied|rejected|welcomed|praised|criticised|criticized|thanked|urged|"
+    r"defended|dismissed)\b[^.;:“”\"]{0,120}[ \u00a0](?:but|and)"
+)
 # "an Abuja-based think tank", "a press freedom group": a description of a body, in apposition after its name
 _DESCRIPTION = re.compile(
     r"(?:an?)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,4}(?:think[ \u00a0]tank|group|organi[sz]ation|institute|"
@@ -3467,6 +3474,12 @@ class SpeakerResolver:
         raw = phrase
         phrase = re.sub(r"^(?:(?:and|but|as|while|so)\s+|[-–—•*]\s+)", "", phrase.strip(" ,")).strip()
         lower = phrase.lower()
+        pm = _PRONOUN_PREDICATE.fullmatch(phrase)
+        if pm:
+            # "He declined to name the countries but said ...": the pronoun of the first predicate speaks
+            at = self.text.find(pm.group(1), p_start, p_end)
+            if at >= 0:
+                return self.resolve(pm.group(1), at, at + len(pm.group(1)))
         offs = self._officials_in(p_start, p_end)
         body = (
             self._described_body(phrase, p_start, p_end) if not offs and lower[:2] in ("a ", "an") else None
