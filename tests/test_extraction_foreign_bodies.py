@@ -125,3 +125,16 @@ def test_a_bare_national_police_not_followed_by_more_of_a_name():
 def test_nigerian_security_service_by_its_acronym():
     text = "The Department of State Services (DSS) said it had invited three suspects. The DSS said more.\n"
     assert "DSS" in agency_keys(text)
+
+
+def test_another_countrys_name_before_a_table_body_names_that_countrys_body():
+    text = (
+        "Georgia's Security Service alleges plot\n\n"
+        "Tbilisi: Georgia's State Security Service (SSG) said it had found a plan. Switzerland's Federal "
+        "Intelligence Service said it had seen the same accounts.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    names = {a["name"] for a in found["agencies"]}
+    assert "Security Service" not in names  # the UK's MI5
+    assert "Federal Intelligence Service" not in names  # Germany's BND
+    assert {"State Security Service of Georgia", "Federal Intelligence Service of Switzerland"} <= names

@@ -492,3 +492,15 @@ def test_a_chairperson_or_a_signing_spokesperson_in_apposition_before_the_name()
     titles = {o["name"]: o["titles"] for o in extract_document(text, "doc.txt")["officials"]}
     assert titles["Mwansa Chilufya"] == ["commission's chairperson"]
     assert titles["Bwalya Tembo"] == ["its spokesperson"]
+
+
+def test_a_justice_minister_is_one_title_naming_the_ministry_of_justice():
+    text = (
+        "Government to criminalise deepfakes\n\n"
+        "LISBON: Portugal will punish electoral deepfakes. Justice Minister Rui Campos Teixeira said a bill "
+        "would follow. “It is overdue,” he said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    official = next(o for o in found["officials"] if o["name"] == "Rui Campos Teixeira")
+    assert official["titles"] == ["Justice Minister"]
+    assert official["agency"] == "Ministry of Justice"

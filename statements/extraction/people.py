@@ -335,6 +335,7 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             out.append(m)
             taken.append((m.start, m.end))
     out.sort(key=lambda a: a.start)
+    _other_countrys_body(text, start, out)
     for m in out:
         # "the Russian Embassy in London", "China's embassy in Ottawa": the mission's city is part of its name
         if m.surface.endswith(("Embassy", "embassy", "Consulate", "consulate", "Mission", "mission")):
@@ -455,6 +456,57 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             and re.search(r"\btold\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
         )
     ]
+
+
+_OWN_BODY_KINDS = frozenset(
+    {"federal agency", "intelligence", "legislature", "foreign government", "military"}
+)
+
+
+_COUNTRY_BEFORE = re.compile(r"(?<![\w-])(?P<c>[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)?)[ \u00a0]+$")
+
+
+def _other_countrys_body(text: str, start: int, out: list[AgencyMention]) -> None:
+    """ "Georgia's Security Service", "the Irish Electoral Commission": a table name of one country's body
+    after another country's name or nationality is that country's body: the one of that country the text
+    names whose name has the same words, or a body of that name of its own."""
+    for m in out:
+        a = m.agency
+        if m.via_title or a.country in (None, "US") or a.kind not in _OWN_BODY_KINDS or m.surface.isupper():
+            continue
+        cm = _COUNTRY_BEFORE.search(text, max(start, m.start - 40), m.start)
+        place = re.sub(r"(?:’s|'s)$", "", cm.group("c")) if cm else ""
+        code = _country_words().get(place, (None,))[0] or (_country_code(place) if place else None)
+        if code is None and place:
+            # "Georgia's Security Service": a name that is also a U.S. state's, in a story that names the
+            # country
+            from .countries import _table as country_table
+            from .countries import country_mentions
+
+            cued = [c for c, (names, _) in country_table()[3].items() if place in names]
+            if cued and any(x[2] == cued[0] for x in country_mentions(text)):
+                code = cued[0]
+        if code is None or code == a.country or code == "US":
+            continue
+        adj = next((a2 for c2, a2 in _country_words().values() if c2 == code), "")
+        words = {
+            w for w in re.findall(r"[\w’'-]+", m.surface.lower()) if w not in ("of", "the", "and", "for")
+        }
+        same = {
+            x.agency
+            for x in out
+            if x.agency.country == code and words <= set(re.findall(r"[\w’'-]+", x.agency.name.lower()))
+        }
+        if len(same) == 1:
+            m.agency = next(iter(same))
+            continue
+        country = _country_name(code)
+        m.agency = (
+            (agency_by_key(f"{adj} {m.surface}") if adj else None)
+            or agency_by_key(f"{m.surface} of {re.sub(r'^the ', '', country)}")
+            or agency_by_key(f"{m.surface} of {country}")
+            or Agency(f"{m.surface} of {country}", None, "foreign government", code)
+        )
 
 
 @lru_cache(maxsize=1)
