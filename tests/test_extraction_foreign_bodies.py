@@ -138,3 +138,21 @@ def test_another_countrys_name_before_a_table_body_names_that_countrys_body():
     assert "Security Service" not in names  # the UK's MI5
     assert "Federal Intelligence Service" not in names  # Germany's BND
     assert {"State Security Service of Georgia", "Federal Intelligence Service of Switzerland"} <= names
+
+
+def test_security_and_election_bodies_of_many_countries_are_in_the_table():
+    text = (
+        "Officials across the region on alert\n\n"
+        "The Philippine National Police and the Kenya Defence Forces were briefed, as were Moldova's "
+        "Information and Security Service, Italy's Internal Information and Security Agency (AISI) and the "
+        "Czech Interior Ministry. Mexico's Secretariat of Security and Citizen Protection said nothing.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert {
+        "Philippine National Police",
+        "Kenya Defence Forces",
+        "Information and Security Service of Moldova",
+        "Internal Information and Security Agency",
+        "Ministry of the Interior of the Czech Republic",
+        "Secretariat of Security and Citizen Protection",
+    } <= names
