@@ -156,3 +156,15 @@ def test_security_and_election_bodies_of_many_countries_are_in_the_table():
         "Ministry of the Interior of the Czech Republic",
         "Secretariat of Security and Citizen Protection",
     } <= names
+
+
+def test_a_nationality_before_a_body_the_text_gives_an_acronym_is_that_countrys_body():
+    text = (
+        "Cyber office warns of attacks\n\n"
+        "The Slovak Office for Cyber Security (SOCS) said it had seen attacks on the count. "
+        "“We see the same infrastructure,” SOCS said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    body = next(a for a in found["agencies"] if a["name"] == "Slovak Office for Cyber Security")
+    assert body["acronym"] == "SOCS"
+    assert found["quotes"][0]["speaker_agencies"] == ["SOCS"]

@@ -1283,12 +1283,16 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             )
             # "the Zimbabwe Electoral Commission", "the Kenya Police Service": a country's own national body
             and not _NATIONAL_BODY.fullmatch(name)
+            # "the Slovak Office for Cyber Security (SOCS)": a name the text gives its own acronym
+            and not _acronym_of(name, text, start + m.end())
         ):
             continue
         if re.search(r"(?:’s|'s)\s", name):
             continue
         national = _NATIONAL_BODY.fullmatch(name)
         code = words.get(national.group("c"), (None,))[0] if national else None
+        if code is None and name.split()[0] in words and _acronym_of(name, text, start + m.end()):
+            code = words[name.split()[0]][0]
         agency = (
             agency_by_key(name)
             or _parent_named(name, text)
@@ -1297,6 +1301,20 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+def _acronym_of(name: str, text: str, pos: int) -> str | None:
+    """The acronym in brackets right after a name at pos, when its letters are initials of the name's words
+    in order ("Slovak Office for Cyber Security (SOCS)", "Agency for Digital Government (AGD)")."""
+    pm = _PAREN_ACRONYM.match(text, pos)
+    if not pm:
+        return None
+    letters = [c for c in pm.group(1) if c.isupper()]
+    initials = [w[0].upper() for w in name.split()]
+    if len(letters) < 2 or letters[0] not in initials[:2]:
+        return None
+    it = iter(initials)
+    return pm.group(1) if all(c in it for c in letters) else None
 
 
 _HEAD_FIRST_ORG = re.compile(
