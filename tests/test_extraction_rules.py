@@ -48,7 +48,7 @@ def test_spokesperson_for_a_company_said_in_an_email():
 
 def test_according_to_a_statement_from_a_foreign_ministry():
     text = "“The claims are absurd,” according to a statement from the Chinese Foreign Ministry.\n"
-    assert speakers(text) == [([], ["Chinese Foreign Ministry"])]
+    assert speakers(text) == [([], ["Ministry of Foreign Affairs of China"])]
 
 
 def test_pronoun_falls_back_to_a_named_person_without_a_known_title():
