@@ -500,3 +500,16 @@ def test_a_pronoun_with_a_first_predicate_before_but_said_is_the_pronoun():
     )
     quotes = extract_document(text, "doc.txt")["quotes"]
     assert [q["speaker_officials"] for q in quotes] == [["Rowan Teasdale"], ["Rowan Teasdale"]]
+
+
+def test_it_after_a_sentence_opened_by_a_report_is_the_reports_author():
+    text = (
+        "Agency maps fake news sites\n\n"
+        "The Electoral Integrity Office of Ruritania on Monday published a report on a network of cloned "
+        "sites.\n\n"
+        "The report said the sites had posted 900 articles. It described the network as “persistent and "
+        "well funded.”\n"
+    )
+    found = extract_document(text, "doc.txt")
+    office = next(a for a in found["agencies"] if a["name"].startswith("Electoral Integrity Office"))
+    assert found["quotes"][0]["speaker_agencies"] == [office["acronym"] or office["name"]]

@@ -2991,6 +2991,26 @@ class SpeakerResolver:
             return Speaker(f"it ({first[0].surface})", [], [agency.key], "agency", True)
         return None
 
+    def _sentence_subject_document(self, pos: int) -> Speaker | None:
+        """'The report said the sites ... It described the operation as': the report (or statement) that
+        opens the pronoun's sentence or the one before, when no one has spoken since, speaks through it."""
+        s0, _ = self._sentence_of(pos)
+        earlier = [se for se in self.sentences if se[1] <= s0]
+        for s, e in ([(s0, pos)] + earlier[-1:]) if s0 < pos else earlier[-1:]:
+            dm = re.match(
+                r"\s*(?P<d>(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?:"
+                + "|".join((_REPORT_WORDS, _STATEMENT_WORDS))
+                + r"))\s+(?:said|says|found|concluded|stated|noted|added|warned|described|called|read)\b",
+                self.text[s:e],
+            )
+            if dm is None or any(s <= h < pos for h, _ in self.history):
+                continue
+            d0 = s + dm.start("d")
+            sp = self.resolve(dm.group("d"), d0, d0 + len(dm.group("d")))
+            if sp.officials or sp.agencies:
+                return Speaker(f"it ({dm.group('d')})", list(sp.officials), list(sp.agencies), sp.kind, True)
+        return None
+
     def _described_body(self, phrase: str, p_start: int, p_end: int) -> Speaker | None:
         """'The Centre for Democracy and Development (CDD), an Abuja-based think tank, said': the body the
         description is in apposition to speaks, not an unnamed think tank."""
@@ -3701,6 +3721,9 @@ class SpeakerResolver:
             subject = self._sentence_subject_body(p_start) if lower == "it" else None
             if subject is not None:
                 return subject
+            document = self._sentence_subject_document(p_start) if lower == "it" else None
+            if document is not None:
+                return document
             for _, sp in reversed(self.history):
                 if sp.kind in ("agency", "group", "statement", "report") and (sp.officials or sp.agencies):
                     return sp
