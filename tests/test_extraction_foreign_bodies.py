@@ -168,3 +168,15 @@ def test_a_nationality_before_a_body_the_text_gives_an_acronym_is_that_countrys_
     body = next(a for a in found["agencies"] if a["name"] == "Slovak Office for Cyber Security")
     assert body["acronym"] == "SOCS"
     assert found["quotes"][0]["speaker_agencies"] == ["SOCS"]
+
+
+def test_an_embassy_in_an_african_capital_is_that_countrys_embassy_there():
+    text = (
+        "Observers report fake pages\n\n"
+        "LILONGWE: The Russian Embassy in Lilongwe said Russia “does not interfere” in the vote. "
+        "The Chinese embassy in Kampala declined to comment.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    names = {a["name"] for a in found["agencies"]}
+    assert {"Embassy of Russia in Malawi", "Embassy of China in Uganda"} <= names
+    assert found["quotes"][0]["speaker_agencies"] == ["Embassy of Russia in Malawi"]
