@@ -180,3 +180,14 @@ def test_an_embassy_in_an_african_capital_is_that_countrys_embassy_there():
     names = {a["name"] for a in found["agencies"]}
     assert {"Embassy of Russia in Malawi", "Embassy of China in Uganda"} <= names
     assert found["quotes"][0]["speaker_agencies"] == ["Embassy of Russia in Malawi"]
+
+
+def test_an_acronym_two_bodies_share_is_the_one_of_the_storys_country():
+    text = (
+        "Spy agency briefs MPs\n\n"
+        "OTTAWA: Canada's spy agency told MPs that foreign states targeted Canadian ridings. "
+        "CSIS said the threat to Canada was growing.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert "Canadian Security Intelligence Service" in names
+    assert "Center for Strategic and International Studies" not in names

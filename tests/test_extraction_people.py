@@ -504,3 +504,15 @@ def test_a_justice_minister_is_one_title_naming_the_ministry_of_justice():
     official = next(o for o in found["officials"] if o["name"] == "Rui Campos Teixeira")
     assert official["titles"] == ["Justice Minister"]
     assert official["agency"] == "Ministry of Justice"
+
+
+def test_who_became_an_appositive_title_without_when():
+    text = (
+        "Director warns of interference\n\n"
+        "Anne-Sophie Gagnon, who became Elections Canada chief last spring, spoke in Ottawa, Canada. "
+        "“The threat is real,” Gagnon said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    official = next(o for o in found["officials"] if o["name"] == "Anne-Sophie Gagnon")
+    assert official["titles"] == ["Elections Canada chief"]
+    assert found["quotes"][0]["speaker_officials"] == ["Anne-Sophie Gagnon"]

@@ -447,6 +447,7 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         if host is not None and host != m.agency:
             s0 = m.end - len(mm.group(1))
             out.append(AgencyMention(s0, m.end, host, mm.group(1)))
+    _resolve_homonyms(text, start, end, out)
     # "told Yonhap News Agency": the outlet that carried the words, not a body in the story
     return [
         m
@@ -456,6 +457,44 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             and re.search(r"\btold\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _homonyms() -> dict[str, list[Agency]]:
+    """Acronyms (and other all-capital forms) the table gives to more than one body: 'CSIS' is a Washington
+    think tank and Canada's intelligence service, 'NCSC' a U.S. and a British centre."""
+    forms: dict[str, list[Agency]] = {}
+    for agency in _agency_table()[2].values():
+        forms.setdefault(agency.acronym or "", [])
+    data = json.loads((DATA / "agencies.json").read_text(encoding="utf-8"))["agencies"]
+    for entry in data:
+        agency = agency_by_key(entry["name"])
+        for form in [entry.get("acronym") or "", *(entry.get("aliases") or [])]:
+            if form.isupper() and len(form) > 1 and agency is not None and agency not in forms.get(form, []):
+                forms.setdefault(form, []).append(agency)
+    return {f: a for f, a in forms.items() if len(a) > 1}
+
+
+def _resolve_homonyms(text: str, start: int, end: int, out: list[AgencyMention]) -> None:
+    """An acronym two table bodies share names the one the text also names otherwise, else the one of the
+    country the text names most ('CSIS' in a Canadian story: the Canadian Security Intelligence Service)."""
+    homonyms = _homonyms()
+    counts = None
+    for m in out:
+        cands = homonyms.get(m.surface)
+        if not cands or m.via_title:
+            continue
+        named = {x.agency for x in out if x.surface != m.surface and x.agency in cands}
+        if len(named) == 1:
+            m.agency = next(iter(named))
+            continue
+        if counts is None:
+            from .countries import count_mentions, country_mentions
+
+            counts = count_mentions(country_mentions(text, start, end))
+        best = max(cands, key=lambda a: counts.get(a.country or "", 0))
+        if counts.get(best.country or "", 0) > counts.get(m.agency.country or "", 0):
+            m.agency = best
 
 
 _OWN_BODY_KINDS = frozenset(
@@ -2391,13 +2430,22 @@ def find_officials(
         )
         skip = tag.end() if tag else 0
         am = re.match(
-            r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|serves[ \u00a0]+as|served[ \u00a0]+as)[ \u00a0]+)?"
+            r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|serves[ \u00a0]+as|served[ \u00a0]+as|became|"
+            r"has[ \u00a0]+been)[ \u00a0]+)?"
             r"((?:the|a|an|then|now)[ \u00a0]+)?([^,.;()\n“”\"]{3,140}?)"
             r"(?=[,.;()\n“”\"]|$| said| says| told)",
             after[skip:],
         )
-        if am and not re.match(r",[ \u00a0]+who[ \u00a0]+(?!is|was|serve)", after):
+        if am and not re.match(r",[ \u00a0]+who[ \u00a0]+(?!is|was|serve|became|has[ \u00a0]+been)", after):
             phrase = am.group(2).strip()
+            # "Jane Roe, who became CSIS director last spring,": when she became it is no part of the title
+            phrase = re.sub(
+                r"[ \u00a0]+(?:last|this|earlier[ \u00a0]+this|in)[ \u00a0]+"
+                r"(?:spring|summer|autumn|fall|winter|year|month|week|January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|\d{4})\b.*$",
+                "",
+                phrase,
+            )
             # "Jane Roe, the Labour lawmaker who chairs the committee,": the role before the relative clause
             phrase = re.split(r"[ \u00a0]+(?:who|whose)[ \u00a0]", phrase)[0]
             ph_start = pm.end + skip + am.start(2)
