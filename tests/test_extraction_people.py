@@ -516,3 +516,18 @@ def test_who_became_an_appositive_title_without_when():
     official = next(o for o in found["officials"] if o["name"] == "Anne-Sophie Gagnon")
     assert official["titles"] == ["Elections Canada chief"]
     assert found["quotes"][0]["speaker_officials"] == ["Anne-Sophie Gagnon"]
+
+
+def test_names_with_vietnamese_letters_jan_as_a_given_name_and_the_filipino_ma():
+    text = (
+        "Officials warn of fake clips\n\n"
+        "MANILA: The Philippines will set up a desk, Secretary Ma. Lourdes Santiago said. The commission's "
+        "chairman, Jan Kowalczyk, urged calm. “The clips are the same,” said Trần Thị Hương, an official at "
+        "the Ministry of Information.\n\n"
+        "“We will act,” Santiago said.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    names = {o["name"] for o in found["officials"]}
+    assert {"Ma. Lourdes Santiago", "Jan Kowalczyk", "Trần Thị Hương"} <= names
+    assert found["quotes"][0]["speaker_officials"] == ["Trần Thị Hương"]
+    assert found["quotes"][1]["speaker_officials"] == ["Ma. Lourdes Santiago"]

@@ -1582,8 +1582,9 @@ def _legislature_context(text: str, s: int, e: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------- titles
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_UP = "A-ZÀ-ÖØ-Þ\u0110\u01a0\u01af"
+# with the Vietnamese letters ("Nguyễn Thị Hương")
+_LOW = "a-zß-öø-ÿ\u0100-\u017f\u01a1\u01b0\u1ea0-\u1ef9"
 _NAME_TOKEN = (
     r"(?:(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van)?[" + _UP + "][" + _LOW + "]+(?:[" + _UP + "][" + _LOW + "]+)?"
     r"(?:-[" + _UP + "][" + _LOW + "]+"
@@ -1594,6 +1595,8 @@ _NAME_TOKEN = (
     r"led|area|zone|bloc|camp|team|side|state|level|wide|long|term|time|show|news|mania|gate)\b)[a-z]{2,5}\b)*"
     r"|[A-Z]\.(?:[A-Z]\.)?)"
 )
+# "Ma. Teresa Villanueva": the Filipino abbreviation of Maria, before a given name and a surname
+_NAME_TOKEN = r"(?:Ma\.(?=[ \u00a0][" + _UP + "][" + _LOW + "]+[ \u00a0][" + _UP + "])|" + _NAME_TOKEN + ")"
 # Lower-case particles inside a name ("Helena Duarte da Silva", "Michelle van der Meer", "Jose Maria dela
 # Cruz"), only between capitalised words.
 _NAME_PARTICLES = r"(?:da|das|dos|de|del|della|dela|delos|di|du|van|von|der|den|ter|ten|bin|binti|al)"
@@ -1608,7 +1611,7 @@ _STOP_NAME_WORDS = set(
     Where Why How Which Then There Here Also Still Just Even Yet Not No Yes Only More Most Some Many
     Much Such Both Each Every All Any Few Other Another Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April May June July August September October November
-    December Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr President Vice Director Secretary
+    December Feb Mar Apr Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr President Vice Director Secretary
     Attorney General Gen Sen Rep Gov Governor Senator Representative Congressman Congresswoman Chief
     Commander Acting Deputy Assistant Under Undersecretary Administrator Commissioner Chairman
     Chairwoman Chair Speaker Leader Majority Minority Ambassador Minister Prime Foreign Supreme Former
@@ -2501,7 +2504,10 @@ def find_officials(
         bm = (
             _ROLE_BEFORE.search(left_role)
             if text[max(0, pm.start - 2) : pm.start] in (", ", ",\u00a0")
-            and re.match(r",|\s+(?:said|says|told|wrote|added)\b", after)
+            and re.match(
+                r",|\s+(?:said|says|told|wrote|added|urged|warned|stressed|noted|insisted|argued|explained)\b",
+                after,
+            )
             else None
         )
         while bm and _ROLE_PHRASE_VERB.search(bm.group(1)) and not re.search(r"\bwhose\b", bm.group(1)):
@@ -2845,7 +2851,7 @@ def _word_positions(text: str, word: str, start: int, end: int) -> list[int]:
 
 
 _ABBREV_BEFORE_DOT = re.compile(
-    r"(?:^|\W)(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Mr|Mrs|Ms|Dr|St|Jr|Sr|Brig|Sgt|Prof|U\.S|U\.N|D\.C|[A-Z])$"
+    r"(?:^|\W)(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Mr|Mrs|Ms|Dr|St|Jr|Sr|Brig|Sgt|Prof|Ma|U\.S|U\.N|D\.C|[A-Z])$"
 )
 
 
