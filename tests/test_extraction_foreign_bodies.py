@@ -191,3 +191,14 @@ def test_an_acronym_two_bodies_share_is_the_one_of_the_storys_country():
     names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
     assert "Canadian Security Intelligence Service" in names
     assert "Center for Strategic and International Studies" not in names
+
+
+def test_the_commons_is_parliament_but_not_inside_a_commons_committee_name():
+    text = (
+        "Minister briefs MPs on hacking\n\n"
+        "LONDON: The security minister told the Commons that Russia was behind the attack. Jane Roe, chair "
+        "of the Commons foreign affairs committee, said more was needed.\n"
+    )
+    agencies = extract_document(text, "doc.txt")["agencies"]
+    parliament = next(a for a in agencies if a["name"] == "UK Parliament")
+    assert parliament["surface"] == ["the Commons"]

@@ -270,6 +270,10 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         agency = by_surface[surface]
         if surface in ("House", "Senate", "Congress") and not _legislature_context(text, m.start(), m.end()):
             continue
+        if surface in ("the Commons", "The Commons") and re.match(
+            r"[ \u00a0]+(?:[a-z]|[A-Z]\w+ [Cc]ommittee)", text[m.end() :]
+        ):
+            continue  # "the Commons foreign affairs committee": the committee, found by its own rule
         out.append(AgencyMention(m.start(), m.end(), agency, surface))
         taken.append((m.start(), m.end()))
     # "the F.B.I.", "the C.I.A." (house styles that dot acronyms): the acronym's body
@@ -429,7 +433,7 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
                 if named is not None:
                     m.agency = named
     # "the House of Commons" in a Canadian story: Canada's, not the UK Parliament the table names
-    if "House of Commons" in text[start:end]:
+    if "House of Commons" in text[start:end] or "he Commons" in text[start:end]:
         from .countries import count_mentions, country_mentions
 
         counts = count_mentions(country_mentions(text, start, end))
@@ -438,7 +442,7 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
                 "House of Commons of Canada", None, "legislature", "CA"
             )
             for m in out:
-                if m.surface == "House of Commons":
+                if m.surface in ("House of Commons", "the Commons", "The Commons"):
                     m.agency = commons
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
