@@ -271,7 +271,7 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         if surface in ("House", "Senate", "Congress") and not _legislature_context(text, m.start(), m.end()):
             continue
         if surface in ("the Commons", "The Commons") and re.match(
-            r"[ \u00a0]+(?:[a-z]|[A-Z]\w+ [Cc]ommittee)", text[m.end() :]
+            r"(?:[ \u00a0]+[\w-]+){1,4}?[ \u00a0]+(?:[Cc]ommittee|[Ss]elect)\b", text[m.end() : m.end() + 60]
         ):
             continue  # "the Commons foreign affairs committee": the committee, found by its own rule
         out.append(AgencyMention(m.start(), m.end(), agency, surface))
