@@ -202,3 +202,14 @@ def test_the_commons_is_parliament_but_not_inside_a_commons_committee_name():
     agencies = extract_document(text, "doc.txt")["agencies"]
     parliament = next(a for a in agencies if a["name"] == "UK Parliament")
     assert parliament["surface"] == ["the Commons"]
+
+
+def test_a_nationality_before_a_ministry_of_a_portfolio_names_that_countrys_ministry():
+    text = (
+        "Ministries act on fake videos\n\n"
+        "The Ethiopian Ministry of Innovation and Technology and the Zambian Ministry of Home Affairs and "
+        "Internal Security said they were monitoring social media.\n"
+    )
+    agencies = {a["name"]: a for a in extract_document(text, "doc.txt")["agencies"]}
+    assert agencies["Ethiopian Ministry of Innovation and Technology"]["country"] == "ET"
+    assert agencies["Zambian Ministry of Home Affairs and Internal Security"]["country"] == "ZM"

@@ -1328,13 +1328,19 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             and not _NATIONAL_BODY.fullmatch(name)
             # "the Slovak Office for Cyber Security (SOCS)": a name the text gives its own acronym
             and not _acronym_of(name, text, start + m.end())
+            # "the Ethiopian Ministry of Innovation and Technology": a nationality before a ministry's name
+            and not _NATIONAL_MINISTRY.match(name)
         ):
             continue
         if re.search(r"(?:’s|'s)\s", name):
             continue
         national = _NATIONAL_BODY.fullmatch(name)
         code = words.get(national.group("c"), (None,))[0] if national else None
-        if code is None and name.split()[0] in words and _acronym_of(name, text, start + m.end()):
+        if (
+            code is None
+            and name.split()[0] in words
+            and (_acronym_of(name, text, start + m.end()) or _NATIONAL_MINISTRY.match(name))
+        ):
             code = words[name.split()[0]][0]
         agency = (
             agency_by_key(name)
@@ -1344,6 +1350,9 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         s0 = start + m.end() - len(name)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+_NATIONAL_MINISTRY = re.compile(r"[A-Z][a-z]+ (?:Ministry|Department) (?:of|for) (?:the )?[A-Z]")
 
 
 def _acronym_of(name: str, text: str, pos: int) -> str | None:
