@@ -531,3 +531,14 @@ def test_names_with_vietnamese_letters_jan_as_a_given_name_and_the_filipino_ma()
     assert {"Ma. Lourdes Santiago", "Jan Kowalczyk", "Trần Thị Hương"} <= names
     assert found["quotes"][0]["speaker_officials"] == ["Trần Thị Hương"]
     assert found["quotes"][1]["speaker_officials"] == ["Ma. Lourdes Santiago"]
+
+
+def test_a_hyphenated_capitalised_role_word_in_an_appositive_is_no_other_persons_name():
+    text = (
+        "Observers issue statement\n\n"
+        "“Voters had a genuine choice,” said Anna-Lena Schmid, Special Co-ordinator and leader of the "
+        "short-term observers.\n"
+    )
+    found = extract_document(text, "doc.txt")
+    official = next(o for o in found["officials"] if o["name"] == "Anna-Lena Schmid")
+    assert official["titles"] == ["Special Co-ordinator and leader of the short-term observers"]

@@ -1672,7 +1672,7 @@ _ROLE_HEADS = (
     r"spokesperson|spokesman|spokeswoman|official|adviser|advisor|counsel|minister|ambassador|president|leader|"
     r"governor|senator|congressman|congresswoman|representative|lawmaker|attorney general|general|admira"
     r"l|officer|"
-    r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|"
+    r"member|executive|founder|analyst|researcher|expert|aide|envoy|diplomat|clerk|registrar|supervisor|coordinator|co-ordinator|rapporteur|"
     r"manager|lead|strategist|czar|deputy|assistant|principal|mayor|judge|justice|prosecutor|agent|staffer|"
     r"recorder|auditor|treasurer|sheriff|comptroller|investigator|incumbent|legislator|MP|MEP|councillor|"
     r"councilor|parliamentarian|candidate|engineer|scientist|specialist|technologist|consultant|fellow|"
@@ -2828,6 +2828,9 @@ def _names_another_person(text: str, s: int, e: int, agencies: list[AgencyMentio
             continue
         # "Acme's head of integrity", "the Green lawmaker": a possessive or a modifier, not a name
         if re.match(r"(?:’s|'s)|[ \u00a0]+[a-z]", text[x.end : x.end + 3]):
+            continue
+        # "Special Co-ordinator": a capitalised word cut at its hyphen, not a name
+        if re.match(r"-[a-z]", text[x.end : x.end + 2]):
             continue
         # "Berkeley County's director of elections": a place's name, not a person's
         if re.match(
