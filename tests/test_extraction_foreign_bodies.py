@@ -213,3 +213,24 @@ def test_a_nationality_before_a_ministry_of_a_portfolio_names_that_countrys_mini
     agencies = {a["name"]: a for a in extract_document(text, "doc.txt")["agencies"]}
     assert agencies["Ethiopian Ministry of Innovation and Technology"]["country"] == "ET"
     assert agencies["Zambian Ministry of Home Affairs and Internal Security"]["country"] == "ZM"
+
+
+def test_a_body_named_inside_another_bodys_name_is_listed_too():
+    text = (
+        "Observers publish findings\n\n"
+        "Observers from the Parliamentary Assembly of the Council of Europe said the vote was orderly.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert {"Parliamentary Assembly of the Council of Europe", "Council of Europe"} <= names
+
+
+def test_a_bodys_own_observation_mission_is_a_body_of_its_own():
+    text = (
+        "Observers arrive\n\n"
+        "The Organization of American States said its electoral observation mission would include "
+        "specialists in digital media.\n"
+    )
+    agencies = extract_document(text, "doc.txt")["agencies"]
+    mission = next(a for a in agencies if a["name"].endswith("Electoral Observation Mission"))
+    assert mission["surface"] == ["electoral observation mission"]
+    assert len(agencies) == 2

@@ -444,6 +444,26 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             for m in out:
                 if m.surface in ("House of Commons", "the Commons", "The Commons"):
                     m.agency = commons
+    # "The Organization of American States said its electoral observation mission": the body's own mission
+    if "bserv" in text[start:end]:
+        for om in _OWN_MISSION.finditer(text, start, end):
+            s0 = max(start, text.rfind("\n", 0, om.start()) + 1, om.start() - 200)
+            s0 = max([s0] + [s0 + x.end() for x in re.finditer(r"[.!?][\"”’']?\s", text[s0 : om.start()])])
+            owners = [x for x in out if s0 <= x.start and x.end <= om.start() and not x.via_title]
+            if not owners or any(x.start <= om.start("m") < x.end for x in out):
+                continue
+            owner = owners[0].agency
+            name = f"{owner.key} Electoral Observation Mission"
+            agency = agency_by_key(name) or Agency(name, None, "other", owner.country)
+            out.append(AgencyMention(om.start("m"), om.end("m"), agency, om.group("m")))
+    # "the Parliamentary Assembly of the Council of Europe" also names the Council of Europe
+    for m in list(out):
+        if m.via_title or " of the " not in m.surface:
+            continue
+        tail = m.surface.rsplit(" of the ", 1)[1]
+        host = agency_by_key(tail)
+        if host is not None and host != m.agency and host.kind not in ("legislature", "company"):
+            out.append(AgencyMention(m.end - len(tail), m.end, host, tail))
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
         mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
@@ -500,6 +520,11 @@ def _resolve_homonyms(text: str, start: int, end: int, out: list[AgencyMention])
         if counts.get(best.country or "", 0) > counts.get(m.agency.country or "", 0):
             m.agency = best
 
+
+_OWN_MISSION = re.compile(
+    r"\b(?:its|an|the)[ \u00a0]+(?:(?!elect)[\w-]+[ \u00a0]+)?(?P<m>(?:(?:electoral|election)[ \u00a0]+)?"
+    r"observ(?:ation|er)[ \u00a0]+mission)\b"
+)
 
 _OWN_BODY_KINDS = frozenset(
     {"federal agency", "intelligence", "legislature", "foreign government", "military"}
