@@ -172,38 +172,21 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return self.cleaned.get("q") or ""
 
     # Facets
-    def facets(self, show_all=(), omit=()):
+    def facets(self, show_all=(), omit=(), rows=None):
         """Each facet's values, counted under every active filter but the facet's own (so a reader sees
         what choosing another value would give), most frequent first, cut to FACET_LIMIT unless named in
-        `show_all`; none for the parameters in `omit`. One statement for all of them (a grouped query per
-        facet, see `count_together`)."""
+        `show_all`; none for the parameters in `omit`. `rows`: the counts of `facet_rows` when the caller
+        has them already (statements.summaries)."""
         if not self.is_valid():
             return []
-        chosen = {name: facet for name, facet in self.FACETS.items() if facet[2] not in omit}
-        facets, keys, plans, limits = [], [], [], []
-        for name, (_, counts, param, repeats) in chosen.items():
-            skips = self._facet_skips(param, repeats)
+        rows = self.facet_rows(show_all, omit) if rows is None else rows
+        facets = []
+        for name, (title, _, param, repeats) in self._chosen(omit).items():
             limit = None if name in show_all else FACET_LIMIT
-            keys.append((type(self).__name__, name, self.applied(skip=skips), limit))
-            plans.append((counts, skips, limit))
-            limits.append(limit)
-
-        def counting(counts, skips, limit):
-            records = self.filter_queryset(self.queryset.all(), skip=skips)
-            # One more than shown, to know whether to offer "more".
-            return records.counting(counts, limit=None if limit is None else limit + 1)
-
-        # Each facet is cached for the archive's version; those not cached yet are counted together, in
-        # one statement (their querysets built only then: building them costs more than a cached read).
-        results = cached_together(
-            keys, lambda missing: count_together([counting(*plans[i]) for i in missing])
-        )
-        for (name, (title, _, param, repeats)), rows, limit in zip(
-            chosen.items(), results, limits, strict=True
-        ):
             facet = Facet(name=name, title=title)
             selected = self._selected(param)
-            for row in rows if limit is None else rows[:limit]:
+            counted = rows[name]
+            for row in counted if limit is None else counted[:limit]:
                 key = str(row["key"])
                 facet.values.append(
                     FacetValue(
@@ -213,10 +196,36 @@ class ArchiveFilterSet(django_filters.FilterSet):
                         query=self._toggled(param, key, repeats),
                     )
                 )
-            if limit is not None and len(rows) > limit:
+            if limit is not None and len(counted) > limit:
                 facet.more_query = self._with(more=name)
             facets.append(facet)
         return facets
+
+    def _chosen(self, omit):
+        return {name: facet for name, facet in self.FACETS.items() if facet[2] not in omit}
+
+    def facet_rows(self, show_all=(), omit=()):
+        """{facet name: [{"key", "label", "count"}]}, the counts behind `facets` (one more row than shown,
+        to know whether to offer "more"). One statement for all of them (a grouped query per facet, see
+        `count_together`)."""
+        chosen = self._chosen(omit)
+        keys, plans = [], []
+        for name, (_, counts, param, repeats) in chosen.items():
+            skips = self._facet_skips(param, repeats)
+            limit = None if name in show_all else FACET_LIMIT
+            keys.append((type(self).__name__, name, self.applied(skip=skips), limit))
+            plans.append((counts, skips, limit))
+
+        def counting(counts, skips, limit):
+            records = self.filter_queryset(self.queryset.all(), skip=skips)
+            return records.counting(counts, limit=None if limit is None else limit + 1)
+
+        # Each facet is cached for the archive's version; those not cached yet are counted together, in
+        # one statement (their querysets built only then: building them costs more than a cached read).
+        results = cached_together(
+            keys, lambda missing: count_together([counting(*plans[i]) for i in missing])
+        )
+        return dict(zip(chosen, results, strict=True))
 
     def _facet_skips(self, param, repeats):
         # With country_mode=all, each added country narrows the list, so its counts are the current ones.

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 
-from statements import history
+from statements import history, summaries
 from statements.extraction import DocumentError, extract_document, read_document
 from statements.history import history_of
 from statements.models import Agency, Article, ArticleCountry, Country, Official, OfficialTitle, Outlet, Quote
@@ -251,18 +251,16 @@ def store_records(records, *, replacing=(), reason="ingest", user=None):
             for f in rows["articlecountry"]
         ],
     )
-    recorder.bulk_created(
-        OfficialTitle,
-        [
-            OfficialTitle(
-                official_id=official_ids[f["official"][0]],
-                title=f["title"],
-                agency_id=ref(agency_ids, f["agency"]),
-                article_id=article_ids[f["article"][0]],
-            )
-            for f in rows["officialtitle"]
-        ],
-    )
+    titles = [
+        OfficialTitle(
+            official_id=official_ids[f["official"][0]],
+            title=f["title"],
+            agency_id=ref(agency_ids, f["agency"]),
+            article_id=article_ids[f["article"][0]],
+        )
+        for f in rows["officialtitle"]
+    ]
+    recorder.bulk_created(OfficialTitle, titles)
     dates = {f["source_file"]: (f["published"], f["year"]) for f in rows["article"]}
     quotes = []
     for f in rows["quote"]:
@@ -288,6 +286,10 @@ def store_records(records, *, replacing=(), reason="ingest", user=None):
     recorder.created(Quote, quotes)
     recorder.links(Quote, quotes)
     archive_changed()  # bulk writes send no signals: forget cached counts and facets
+    summaries.forget(
+        [agency for quote in quotes for agency in quote.wanted_links["agencies"]]
+        + [title.agency_id for title in titles]
+    )
 
 
 def upsert_by_slug(model, rows, values_of, recorder):

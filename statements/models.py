@@ -9,10 +9,10 @@ from django.db import models
 from django.db.models import F, ProtectedError, Q
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 
 from statements.history import ArchiveHistory
 from statements.querysets import ArticleQuerySet, QuoteQuerySet
+from statements.urls_cache import detail_url
 
 
 class NaturalKeyManager(models.Manager):
@@ -40,7 +40,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("statements:country-detail", args=[self.code])
+        return detail_url("statements:country-detail", self.code)
 
     def natural_key(self):
         return (self.code,)
@@ -83,7 +83,7 @@ class Agency(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("statements:agency-detail", args=[self.slug])
+        return detail_url("statements:agency-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -106,7 +106,7 @@ class Official(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("statements:official-detail", args=[self.slug])
+        return detail_url("statements:official-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -130,7 +130,7 @@ class Outlet(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("statements:outlet-detail", args=[self.slug])
+        return detail_url("statements:outlet-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -202,7 +202,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("statements:article-detail", args=[self.pk])
+        return detail_url("statements:article-detail", self.pk)
 
     @property
     def text(self):
@@ -313,7 +313,7 @@ class Quote(models.Model):
         return f"“{words}”"
 
     def get_absolute_url(self):
-        return reverse("statements:quote-detail", args=[self.pk])
+        return detail_url("statements:quote-detail", self.pk)
 
     def clean(self):
         super().clean()
@@ -371,4 +371,5 @@ def protect_attributed_quotes(sender, instance, **kwargs):
         )
 
 
-from statements import export_lines  # noqa: E402, F401  (its receivers keep the export's cached lines right)
+# Their receivers keep the export's cached lines and the agency pages' stored summaries right.
+from statements import export_lines, summaries  # noqa: E402, F401

@@ -103,6 +103,13 @@ def record_ids(model, field, values):
     )
 
 
+def remember_ids(model, field, ids):
+    """Tell `record_ids` the ids of records a page has read already ({value: primary key}), so that
+    filtering by them looks nothing up again."""
+    key = _cache_key(archive_version(), ("ids", model._meta.label, field, tuple(sorted(ids))))
+    cache.set(key, dict(ids), CACHE_SECONDS)
+
+
 def _ids(model, field, values):
     """The primary keys of the records whose `field` is among `values`.
 

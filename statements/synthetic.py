@@ -31,7 +31,7 @@ from django.db import connections, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from statements import export_lines
+from statements import export_lines, summaries
 from statements.models import Agency, Article, ArticleCountry, Country, Official, OfficialTitle, Outlet, Quote
 from statements.querysets import archive_changed
 
@@ -394,6 +394,7 @@ def clear(using="default"):
         for model in (Official, Agency, Outlet):
             model.objects.using(using).filter(slug__startswith=SLUG_PREFIX).delete()
     export_lines.forget_all(using)  # rows deleted without signals: the export's cached lines go too
+    summaries.forget(None, using)  # and the agency pages' stored summaries
     return articles
 
 
@@ -768,7 +769,9 @@ class Generator:
             reset_sequences(self.using)
             analyze(writers.values(), self.using)
             archive_changed()  # rows written without signals: forget cached counts and facets
+            summaries.forget(None, self.using)
             self._fill_export_lines()
+            self._fill_agency_summaries()
         stats.seconds = time.perf_counter() - started
         return stats
 
@@ -782,6 +785,20 @@ class Generator:
         if filled and not self.connection.in_atomic_block:
             with self.connection.cursor() as cursor:
                 cursor.execute(f"VACUUM ANALYZE {export_lines.TABLE}")
+
+    def _fill_agency_summaries(self):
+        """Each agency page's counts, facets and titles (statements.summaries), computed once here rather
+        than by each agency's first visitor, as a bulk writer that touched every agency."""
+        from statements.views import agency_summary
+
+        started = time.perf_counter()
+        agencies = list(Agency.objects.using(self.using).order_by("pk"))
+        for number, agency in enumerate(agencies, 1):
+            summaries.for_agency(agency, lambda agency=agency: agency_summary(agency), self.using)
+            if self.progress and (number % 100 == 0 or number == len(agencies)):
+                self.progress(f"agency summaries: {number:,}/{len(agencies):,}")
+        if agencies and self.progress:
+            self.progress(f"agency summaries: {len(agencies):,} in {time.perf_counter() - started:.0f}s")
 
     def _batches(self, writers, ids, stats):
         remaining, number, batch_number = self.quotes, 0, 0

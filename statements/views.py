@@ -1,5 +1,7 @@
 """Thin views over the read API: FilterSets (statements.filters) and querysets (statements.querysets)."""
 
+from datetime import date
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.http import Http404, QueryDict
@@ -7,9 +9,9 @@ from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from statements import charts, filters, search
+from statements import charts, filters, search, summaries
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
-from statements.querysets import cached, counts_together, titles_at_the_time, with_counts
+from statements.querysets import cached, counts_together, remember_ids, titles_at_the_time, with_counts
 
 LATEST_QUOTES = 6
 LATEST_ARTICLES = 5
@@ -246,15 +248,23 @@ class BelongingView(DetailView):
     def article_params(self):
         return None
 
+    def omitted_facets(self):
+        # "In these quotes": not the page's own dimension, whose facet would count the whole archive
+        # (a facet is counted without its own filter) rather than these quotes.
+        return self.quote_params().keys()
+
+    def quote_summary(self, quote_filterset):
+        """(how many quotes, the rows of their facets)."""
+        return quote_filterset.count(), quote_filterset.facet_rows(omit=self.omitted_facets())
+
     def get_context_data(self, **kwargs):
         quote_filterset, quotes = filters.filtered_quotes(self.quote_params())
+        quote_count, facet_rows = self.quote_summary(quote_filterset)
         context = {
             "quotes": quotes[:DETAIL_QUOTES],
-            "quote_count": quote_filterset.count(),
+            "quote_count": quote_count,
             "quote_query": self.quote_params().urlencode(),
-            # "In these quotes": not the page's own dimension, whose facet would count the whole archive
-            # (a facet is counted without its own filter) rather than these quotes.
-            "quote_facets": quote_filterset.facets(omit=self.quote_params().keys()),
+            "quote_facets": quote_filterset.facets(omit=self.omitted_facets(), rows=facet_rows),
         }
         if self.article_params() is not None:
             article_filterset, articles = filters.filtered_articles(self.article_params())
@@ -266,20 +276,83 @@ class BelongingView(DetailView):
         return super().get_context_data(**context, **kwargs)
 
 
+def title_rows(titles):
+    """OfficialTitles as JSON-able rows (what the agency page lists), for statements.summaries."""
+    return [
+        {
+            "official": [title.official.name, title.official.slug],
+            "title": title.title,
+            "article": [
+                title.article_id,
+                title.article.published.isoformat() if title.article.published else None,
+                title.article.published_precision,
+            ],
+        }
+        for title in titles
+    ]
+
+
+def titles_from_rows(rows):
+    """Unsaved OfficialTitles from `title_rows`, enough for _agency_titles.html to render."""
+    titles = []
+    for row in rows:
+        name, slug = row["official"]
+        article_id, published, precision = row["article"]
+        article = Article(
+            pk=article_id,
+            published=date.fromisoformat(published) if published else None,
+            published_precision=precision,
+        )
+        titles.append(
+            OfficialTitle(title=row["title"], official=Official(name=name, slug=slug), article=article)
+        )
+    return titles
+
+
+def agency_summary(agency):
+    """What an agency page counts: its quotes, their facets (all but the agency's own) and the titles
+    held at it, as JSON-able data (stored by statements.summaries)."""
+    quote_filterset = filters.QuoteFilterSet(params(agency=agency.slug), queryset=Quote.objects.all())
+    return {
+        "count": quote_filterset.count(),
+        "facets": quote_filterset.facet_rows(omit=["agency"]),
+        "titles": title_rows(agency_titles(agency)),
+    }
+
+
 class AgencyDetailView(BelongingView):
-    queryset = Agency.objects.select_related("country")
+    queryset = summaries.with_stored(Agency.objects.select_related("country"))
 
     def quote_params(self):
         return params(agency=self.object.slug)
 
+    def summary(self):
+        """The page's counts, facets and titles, stored per agency until a write touches it: the
+        versioned cache would count them again at every first visit after any write."""
+        if not hasattr(self, "_summary"):
+            self._summary = summaries.for_agency(self.object, lambda: agency_summary(self.object))
+        return self._summary
+
+    def get_object(self, queryset=None):
+        agency = super().get_object(queryset)
+        remember_ids(Agency, "slug", {agency.slug: agency.pk})  # the filter by this agency needs its id
+        return agency
+
+    def quote_summary(self, quote_filterset):
+        summary = self.summary()
+        return summary["count"], summary["facets"]
+
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         # Rendered once per archive version: the FBI's list runs to hundreds of officials.
         agency = self.object
-        titles_html = cached(
+        context["titles_html"] = cached(
             ("agency-titles", agency.pk),
-            lambda: render_to_string("statements/_agency_titles.html", {"titles": agency_titles(agency)}),
+            lambda: render_to_string(
+                "statements/_agency_titles.html", {"titles": titles_from_rows(self.summary()["titles"])}
+            ),
         )
-        return super().get_context_data(titles_html=titles_html, **kwargs)
+        return context
 
 
 class OutletDetailView(BelongingView):

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements import search, synthetic, views
+from statements import search, summaries, synthetic, views
 from statements.models import Article, Country, Official, Quote
 
 MAX_QUERIES = 10
@@ -36,8 +36,9 @@ def many_quotes(seed_archive):
 
 
 def queries(client, url, *, cold):
-    if cold:
+    if cold:  # nothing cached, nothing stored
         cache.clear()
+        summaries.forget()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -84,6 +86,22 @@ def test_the_archive_is_realistic_and_every_table_is_filled(db):
     assert sorted(top) == ["CN", "IR", "RU", "US"]
     assert len(Quote.objects.country_counts()) > 20  # the long tail
     assert {row["key"] for row in Quote.objects.year_counts()} == set(range(2016, 2027))
+
+
+def test_every_agency_page_s_summary_is_stored_as_the_page_would_count_it(db):
+    from django.db import connection
+
+    from statements import summaries
+    from statements.views import agency_summary
+
+    generate("--seed", "3")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT agency_id, summary FROM {summaries.TABLE}")  # noqa: S608
+        stored = dict(cursor.fetchall())
+    agencies = list(Agency.objects.order_by("pk"))
+    assert sorted(stored) == [agency.pk for agency in agencies]
+    busiest = max(agencies, key=lambda agency: agency.quotes.count())
+    assert json.loads(stored[busiest.pk]) == json.loads(json.dumps(agency_summary(busiest)))
 
 
 def test_quotes_are_at_their_offsets_and_years_match_dates(db):

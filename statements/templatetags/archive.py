@@ -7,7 +7,8 @@ import re
 from datetime import date
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
@@ -195,3 +196,66 @@ def url_with(context, **changes):
             params[key] = value
     query = params.urlencode()
     return f"?{query}" if query else "?"
+
+
+def _links(records, label=str):
+    return format_html_join(", ", '<a href="{}">{}</a>', ((r.get_absolute_url(), label(r)) for r in records))
+
+
+def date_html(article):
+    """An article's date as the precision it is known to allows (the <time> of _date.html)."""
+    published = article.published
+    if not published:
+        return "date unknown"
+    shown = {"year": "Y", "month": "F Y"}.get(article.published_precision, "N j, Y")
+    return format_html(
+        '<time datetime="{}">{}</time>', date_filter(published, "Y-m-d"), date_filter(published, shown)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def quote_item(context, quote):
+    """A quote as a list item: its words, who said it, where and when, the countries it mentions.
+
+    Built here rather than in an included template: a list renders tens of them, and the template
+    version cost about 0.9 ms each, most of a warm page's time. The search words of the page
+    (`searching`) are marked.
+    """
+    terms = context.get("searching") or ""
+    url = quote.get_absolute_url()
+    officials, agencies, countries = quote.officials.all(), quote.agencies.all(), quote.countries.all()
+    if officials:
+        speaker = _links(officials)
+        if quote.speaker:
+            speaker = format_html(
+                '{} <span class="meta">({})</span>', speaker, highlight(quote.speaker, terms)
+            )
+    else:
+        speaker = highlight(quote.speaker or "unattributed", terms)
+    if agencies:
+        speaker = format_html("{} · {}", speaker, _links(agencies, lambda a: a.acronym or a.name))
+    article = quote.article
+    if article.outlet:
+        outlet = format_html('<a href="{}">{}</a>', article.outlet.get_absolute_url(), article.outlet)
+    else:
+        outlet = "outlet unknown"
+    mentions = format_html("· mentions {}", _links(countries)) if countries else ""
+    fragment = mark_safe(' · <span class="tag">fragment</span>') if quote.fragment else ""
+    return format_html(
+        '<li class="quote-item">\n'
+        '  <blockquote cite="{}"><p><a href="{}">{}</a></p></blockquote>\n'
+        '  <p class="speaker">— {}</p>\n'
+        '  <p class="meta">in <a href="{}#quote-{}">{}</a>,\n    {},\n    {}\n    {}{}</p>\n'
+        "</li>",
+        url,
+        url,
+        highlight(quote.text, terms),
+        speaker,
+        article.get_absolute_url(),
+        quote.pk,
+        article,
+        outlet,
+        date_html(article),
+        mentions,
+        fragment,
+    )

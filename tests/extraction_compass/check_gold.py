@@ -12,9 +12,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OPEN = "\"'\u201c\u2018"
 CLOSE = "\"'\u201d\u2019"
 KEYS = [
-    "file", "title", "published", "published_inferred", "outlet", "outlet_why", "url",
-    "countries_mentioned", "countries", "country_mentions", "country_traps", "years_mentioned",
-    "agencies", "officials", "authors", "quotes", "notes",
+    "file",
+    "title",
+    "published",
+    "published_inferred",
+    "outlet",
+    "outlet_why",
+    "url",
+    "countries_mentioned",
+    "countries",
+    "country_mentions",
+    "country_traps",
+    "years_mentioned",
+    "agencies",
+    "officials",
+    "authors",
+    "quotes",
+    "notes",
 ]
 KINDS = {"official", "agency", "document", "group", "unnamed", "government"}
 
