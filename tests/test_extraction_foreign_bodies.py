@@ -234,3 +234,41 @@ def test_a_bodys_own_observation_mission_is_a_body_of_its_own():
     mission = next(a for a in agencies if a["name"].endswith("Electoral Observation Mission"))
     assert mission["surface"] == ["electoral observation mission"]
     assert len(agencies) == 2
+
+
+def test_a_country_name_ending_in_s_takes_a_bare_apostrophe_before_its_body():
+    text = (
+        "Dutch warning\n\n"
+        "The Netherlands' Electoral Council said on Monday that the fake notices were false.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert not any(n.startswith("Netherlands") for n in names)
+    assert any("Electoral Council" in n for n in names)
+
+
+def test_a_legislatures_committee_named_with_its_possessive_is_the_committee():
+    text = (
+        "Spies brief lawmakers\n\n"
+        "Rep. Kim Ho-jin, who sits on the National Assembly’s Intelligence Committee, said the agency had "
+        "briefed lawmakers. The House Appropriations Committee did not comment.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert "National Assembly Intelligence Committee" in names
+    assert "House Appropriations Committee" in names
+
+
+def test_an_observation_mission_a_body_opened_is_a_body_only_once_the_text_returns_to_it():
+    quiet = (
+        "Observers\n\n"
+        "The Organization for Security and Co-operation in Europe, which opened an observation mission in "
+        "May, said the vote was calm.\n"
+    )
+    named = (
+        "Observers\n\n"
+        "The Organization of American States, which deployed an observation mission of 80 people, said the "
+        "vote was calm. The head of the mission said voting was orderly.\n"
+    )
+    quiet_names = {a["name"] for a in extract_document(quiet, "doc.txt")["agencies"]}
+    named_names = {a["name"] for a in extract_document(named, "doc.txt")["agencies"]}
+    assert not any("Mission" in n for n in quiet_names)
+    assert any("Observation Mission" in n for n in named_names)

@@ -513,3 +513,37 @@ def test_it_after_a_sentence_opened_by_a_report_is_the_reports_author():
     found = extract_document(text, "doc.txt")
     office = next(a for a in found["agencies"] if a["name"].startswith("Electoral Integrity Office"))
     assert found["quotes"][0]["speaker_agencies"] == [office["acronym"] or office["name"]]
+
+
+def test_a_companys_name_starting_its_news_outlets_name_is_the_outlet():
+    text = (
+        "Hackers use chatbots\n\n"
+        "A Google analyst told Halvard Analytics News that the group had been active since May. "
+        "Halvard Analytics said separately that it tracked the same group.\n"
+        "An OpenAI investigator told Recorded Future News the tool mainly saved the hackers time.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "Recorded Future" not in names
+    assert "Google" in names
+
+
+def test_a_verb_before_the_is_no_part_of_a_bodys_name():
+    text = (
+        "Release\n\n"
+        "The Ohio Secretary of State's office said the count was complete.\n"
+        "Follow the Department on social media for updates.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert not any(n.startswith("Follow") for n in names)
+
+
+def test_a_units_number_is_part_of_its_name_but_a_year_is_not():
+    text = (
+        "Domains seized\n\n"
+        "Prosecutors said the sites were run by the ministry's 417 Special Project Working Group.\n"
+        "The 2024 Election Integrity Task Force met on Monday.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "417 Special Project Working Group" in names
+    assert "Election Integrity Task Force" in names
+    assert "2024 Election Integrity Task Force" not in names

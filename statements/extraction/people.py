@@ -452,6 +452,10 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             owners = [x for x in out if s0 <= x.start and x.end <= om.start() and not x.via_title]
             if not owners or any(x.start <= om.start("m") < x.end for x in out):
                 continue
+            if om.group("det") == "an" and not re.search(
+                r"\b[Tt]he[ \u00a0]+(?:[\w-]+[ \u00a0]+)?mission\b", text[om.end() : end]
+            ):
+                continue  # "which opened an observation mission": one of its activities, until it acts
             owner = owners[0].agency
             name = f"{owner.key} Electoral Observation Mission"
             agency = agency_by_key(name) or Agency(name, None, "other", owner.country)
@@ -479,8 +483,15 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         if not (
             m.surface.endswith("News Agency")
             and re.search(r"\btold\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
+            # "told Recorded Future News": a company's name starting its news outlet's names the outlet
+            or m.agency.kind == "company"
+            and not m.via_title
+            and _OUTLET_AFTER.match(text, m.end)
         )
     ]
+
+
+_OUTLET_AFTER = re.compile(r"[ \u00a0]News(?![\w-]|[ \u00a0]+Agency)")
 
 
 @lru_cache(maxsize=1)
@@ -522,8 +533,8 @@ def _resolve_homonyms(text: str, start: int, end: int, out: list[AgencyMention])
 
 
 _OWN_MISSION = re.compile(
-    r"\b(?:its|an|the)[ \u00a0]+(?:(?!elect)[\w-]+[ \u00a0]+)?(?P<m>(?:(?:electoral|election)[ \u00a0]+)?"
-    r"observ(?:ation|er)[ \u00a0]+mission)\b"
+    r"\b(?P<det>its|an|the)[ \u00a0]+(?:(?!elect)[\w-]+[ \u00a0]+)?"
+    r"(?P<m>(?:(?:electoral|election)[ \u00a0]+)?observ(?:ation|er)[ \u00a0]+mission)\b"
 )
 
 _OWN_BODY_KINDS = frozenset(
@@ -847,7 +858,8 @@ def _generic_patterns():
         r"(?<![\w-])(?P<p>"
         + known
         + r")(?:’s|'s)?\s+(?P<u>(?:[A-Z][a-z][A-Za-z]*\s){1,3}(?:Division|Directorate|Unit|Branch|"
-        r"Field Office|Task Force|Center|Centre|Intelligence Group|Analysis Group|Research Group))(?![\w-])"
+        r"Field Office|Task Force|Center|Centre|Intelligence Group|Analysis Group|Research Group|Committee|"
+        r"Subcommittee))(?![\w-])"
     )
     # "(?<![\w-])(?:WORD){1,5}HEAD...", with the first word unrolled so that the pattern starts with [A-Z]
     # (which lets re skip to capital letters) and the boundary tested after that letter
@@ -1035,11 +1047,24 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
     by_surface = _agency_table()[0]
     has_unit = any(
         w in region
-        for w in ("Division", "Directorate", "Unit", "Branch", "Field Office", "Task Force", "Cent", "Group")
+        for w in (
+            "Division",
+            "Directorate",
+            "Unit",
+            "Branch",
+            "Field Office",
+            "Task Force",
+            "Cent",
+            "Group",
+            "ommittee",
+        )
     )
     for m in unit_re.finditer(region) if has_unit else ():
         if m.group("u").endswith("Field Office"):
             continue  # "the FBI's Detroit Field Office": the FBI itself, found by the table
+        if m.group("u").endswith("ommittee") and not re.match(r"(?:’s|'s)\s", region[m.end("p") :]):
+            continue  # "the National Assembly's Intelligence Committee"; "House Appropriations Committee"
+            # is the chamber's own committee name, found by the shape rule
         parent = by_surface[m.group("p")]
         name = f"{parent.key} {m.group('u')}"
         agency = (
@@ -1314,6 +1339,9 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             name = name[lead.end() :]
         # "the Washington-based Foundation for Defense of Democracies": where it is based is no part of it
         name = re.sub(r"^[\w’'.-]+-(?:based|headquartered|funded|backed|linked|run)[ \u00a0]+", "", name)
+        # "Follow the Department on X": a verb before "the", no part of a name ("the" inside a name follows
+        # "of", "for" or "on")
+        name = re.sub(r"^[A-Z][a-z]+[ \u00a0]the[ \u00a0]", "", name)
         # "Trial Attorney Beth Halloran of the National Security Division": a titled person of the body
         held = re.match(
             r"(?P<l>.+?)[ \u00a0](?:of|at|for|with)[ \u00a0](?:the[ \u00a0])?(?P<r>[A-Z].+)$", name
@@ -1327,9 +1355,11 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             "",
             name,
         )
-        cm = re.match(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:’s|'s)\s", name)
+        # "Romania's Constitutional Court", "the Netherlands' Electoral Council" (a name ending in s takes the
+        # bare apostrophe)
+        cm = re.match(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:’s|'s|(?<=s)[’'])\s", name)
         if cm and cm.group(1) in words and len(name[cm.end() :].split()) >= 2:
-            name = name[cm.end() :]  # "Romania's Constitutional Court"
+            name = name[cm.end() :]
         if len(name.split()) < 2 or head_re.match(name):
             continue
         first = name.split()[0].rstrip("’'s")
@@ -1373,8 +1403,17 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             or Agency(name, None, "foreign government" if code else _kind_for(name), code)
         )
         s0 = start + m.end() - len(name)
+        # "the ministry's 912 Special Project Working Group": a unit's number is part of its name (a year
+        # before it is not: "the 2024 Election Task Force" is the task force of that year)
+        nm = _UNIT_NUMBER.search(text, max(start, s0 - 8), s0) if text[s0 - 1 : s0] == " " else None
+        if nm and agency_by_key(name) is None:
+            s0, name = nm.start(), nm.group() + name
+            agency = Agency(name, None, agency.kind, agency.country)
         out.append(AgencyMention(s0, start + m.end(), agency, name))
     return out
+
+
+_UNIT_NUMBER = re.compile(r"(?<![\w.,’'-])(?!(?:19|20)\d\d\b)\d{1,4}[ \u00a0]$")
 
 
 _NATIONAL_MINISTRY = re.compile(r"[A-Z][a-z]+ (?:Ministry|Department) (?:of|for) (?:the )?[A-Z]")
