@@ -272,3 +272,45 @@ def test_an_observation_mission_a_body_opened_is_a_body_only_once_the_text_retur
     named_names = {a["name"] for a in extract_document(named, "doc.txt")["agencies"]}
     assert not any("Mission" in n for n in quiet_names)
     assert any("Observation Mission" in n for n in named_names)
+
+
+def test_a_bodys_observers_also_name_the_body_that_sent_them():
+    text = (
+        "Observers\n\n"
+        "The European Union Election Observation Mission said it would follow campaigning closely. "
+        "The Commonwealth Observer Group was more cautious.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert {"EU Election Observation Mission", "European Union", "Commonwealth of Nations"} <= names
+
+
+def test_a_citys_district_court_and_prosecutors_office_are_bodies():
+    text = (
+        "Fake polls\n\n"
+        "The bureau referred the cases to the Taipei District Prosecutors Office. The Seoul Central District "
+        "Court has scheduled a hearing.\n"
+    )
+    names = {a["name"] for a in extract_document(text, "doc.txt")["agencies"]}
+    assert {"Taipei District Prosecutors Office", "Seoul Central District Court"} <= names
+
+
+def test_asian_platforms_and_moldovan_and_german_bodies_from_the_table():
+    text = (
+        "Election week\n\n"
+        "Kakao said it had suspended 900 accounts. The ministry asked LINE and Meta to label the posts. "
+        "Moldova's Intelligence and Security Service (SIS) said the attacks came from abroad. The lawmaker "
+        "who chairs the Parliamentary Oversight Panel said the services had briefed it.\n"
+    )
+    keys = agency_keys(text)
+    assert {"Kakao", "LINE Yahoo", "SIS", "PKGr"} <= keys
+    assert "MI5" not in keys
+
+
+def test_a_company_named_before_its_app_is_still_the_company_the_text_names_first():
+    text = (
+        "Impersonation\n\n"
+        "LY Corp., which operates the LINE messaging app, said it had removed accounts. The company said the "
+        "posts had been “reported quickly by users and removed within hours.”\n"
+    )
+    quote = extract_document(text, "doc.txt")["quotes"][0]
+    assert "LY Corp." in quote["speaker"]

@@ -468,6 +468,15 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
         host = agency_by_key(tail)
         if host is not None and host != m.agency and host.kind not in ("legislature", "company"):
             out.append(AgencyMention(m.end - len(tail), m.end, host, tail))
+    # "the European Union Election Observation Mission", "the Commonwealth Observer Group": a body's
+    # observers also name the body that sent them
+    for m in list(out):
+        if m.via_title or "Observ" not in m.surface:
+            continue
+        mm = _OBSERVERS_OF.match(m.surface)
+        host = agency_by_key(mm.group(1)) if mm else None
+        if host is not None and host != m.agency and not any(x.agency == host for x in out):
+            out.append(AgencyMention(m.start + mm.start(1), m.start + mm.end(1), host, mm.group(1)))
     # "Iran's mission to the United Nations" also names the United Nations
     for m in list(out):
         mm = re.search(r"[Mm]ission (?:to|at) (?:the )?(.+)$", m.surface)
@@ -535,6 +544,15 @@ def _resolve_homonyms(text: str, start: int, end: int, out: list[AgencyMention])
 _OWN_MISSION = re.compile(
     r"\b(?P<det>its|an|the)[ \u00a0]+(?:(?!elect)[\w-]+[ \u00a0]+)?"
     r"(?P<m>(?:(?:electoral|election)[ \u00a0]+)?observ(?:ation|er)[ \u00a0]+mission)\b"
+)
+
+_PRODUCT_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:messaging|social[ \u00a0]media|video|chat)[ \u00a0]+)?(?:app|apps)\b"
+)
+
+_OBSERVERS_OF = re.compile(
+    r"(?:[Tt]he[ \u00a0]+)?(.+?)[ \u00a0]+(?:(?:Election|Electoral)[ \u00a0]+)?Observ(?:ation|er)[ \u00a0]+"
+    r"(?:Mission|Group|Team)$"
 )
 
 _OWN_BODY_KINDS = frozenset(
@@ -1381,6 +1399,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             )
             # "the Zimbabwe Electoral Commission", "the Kenya Police Service": a country's own national body
             and not _NATIONAL_BODY.fullmatch(name)
+            # "the Taipei District Prosecutors Office", "the Seoul Central District Court": a city's court
+            and not _PLACE_JUDICIAL.fullmatch(name)
             # "the Slovak Office for Cyber Security (SOCS)": a name the text gives its own acronym
             and not _acronym_of(name, text, start + m.end())
             # "the Ethiopian Ministry of Innovation and Technology": a nationality before a ministry's name
@@ -1416,6 +1436,10 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
 _UNIT_NUMBER = re.compile(r"(?<![\w.,’'-])(?!(?:19|20)\d\d\b)\d{1,4}[ \u00a0]$")
 
 
+_PLACE_JUDICIAL = re.compile(
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:(?:Central|Northern|Southern|Eastern|Western) )?(?:District|High) "
+    r"(?:Court|Prosecutors?(?:’s|'s|’|')? Office)"
+)
 _NATIONAL_MINISTRY = re.compile(r"[A-Z][a-z]+ (?:Ministry|Department) (?:of|for) (?:the )?[A-Z]")
 
 
@@ -3502,6 +3526,8 @@ class SpeakerResolver:
                 break
             if any(qs <= m.start < qe for qs, qe in self.quote_spans):
                 continue  # "... the Charter of the United Nations,” the ministry said": not a referent
+            if best is not None and best.agency == m.agency and _PRODUCT_AFTER.match(self.text, m.end):
+                continue  # "LY Corp., which operates the LINE messaging app": the company, by its own name
             names = (m.agency.name.lower(), m.surface.lower())
             if any(
                 re.search(r"\b" + noun + r"\b", n)
