@@ -547,3 +547,56 @@ def test_a_units_number_is_part_of_its_name_but_a_year_is_not():
     assert "417 Special Project Working Group" in names
     assert "Election Integrity Task Force" in names
     assert "2024 Election Integrity Task Force" not in names
+
+
+def test_a_states_body_whose_name_holds_a_federal_bodys_name_is_the_states():
+    text = (
+        "Fake video\n\n"
+        "The Georgia Emergency Management and Homeland Security Agency said its analysts had shared details. "
+        "The Ohio Department of Homeland Security agreed.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert {
+        "Georgia Emergency Management and Homeland Security Agency",
+        "Ohio Department of Homeland Security",
+    } <= names
+    assert "Department of Homeland Security" not in names
+
+
+def test_the_general_assembly_in_a_story_about_one_state_is_its_legislature():
+    text = (
+        "Ransomware\n\n"
+        "The Pennsylvania Department of State said Pennsylvania counties were safe. The county association "
+        "urged the General Assembly to fund more staff.\n"
+    )
+    un = (
+        "Vote\n\n"
+        "The Pennsylvania Department of State said Pennsylvania was safe. The United Nations said the "
+        "General Assembly would meet.\n"
+    )
+    assert "Pennsylvania General Assembly" in {a["name"] for a in run(text)["agencies"]}
+    assert "Pennsylvania General Assembly" not in {a["name"] for a in run(un)["agencies"]}
+
+
+def test_a_contact_lines_title_is_of_the_body_the_next_line_names():
+    text = (
+        "Release\n\n"
+        "Media contact:\n"
+        "Jane Holm, Press Secretary\n"
+        "Ohio Department of Public Safety\n"
+        "(614) 555-0100\n\n"
+        "The Ohio Department of Public Safety said the count was fine.\n"
+    )
+    result = run(text)
+    official = next(o for o in result["officials"] if o["name"] == "Jane Holm")
+    assert official["agency"] == "Ohio Department of Public Safety"
+    assert "White House" not in {a["name"] for a in result["agencies"]}
+
+
+def test_a_possessive_ends_a_name_that_starts_with_its_organisation_word():
+    text = (
+        "Study\n\n"
+        "Researchers at the University of Washington's Center for an Informed Public presented a study.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert {"University of Washington", "Center for an Informed Public"} <= names

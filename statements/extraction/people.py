@@ -322,6 +322,25 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             else None
         )
         code = _country_words().get(cm.group("c"), (None,))[0] if cm else None
+        # "the Georgia Emergency Management and Homeland Security Agency", "the Ohio Department of Homeland
+        # Security": a state's own body whose name holds a federal one's
+        state_body = (
+            inside
+            and code is None
+            and m.agency.kind != "company"
+            and _us_states().match(m.surface)
+            and all(a.agency.country == "US" and a.start > m.start for a in inside)
+            and re.search(r"\b(?:" + _ORG_HEADS + r")\b", m.surface)
+        )
+        if state_body and not any(
+            s < m.end and m.start < e for s, e in taken if (s, e) not in {(a.start, a.end) for a in inside}
+        ):
+            for a in inside:
+                out.remove(a)
+                taken.remove((a.start, a.end))
+            out.append(m)
+            taken.append((m.start, m.end))
+            continue
         if (
             code
             and all(a.agency.country != code for a in inside)
@@ -943,6 +962,8 @@ _GENERAL_ASSEMBLY_STATES = frozenset(
     "Pennsylvania Tennessee Vermont Virginia".split()
     + ["North Carolina", "Rhode Island", "South Carolina"]
 )
+_LINE_END = re.compile(r"[ \u00a0]*(?:\n|$)")
+_BARE_GENERAL_ASSEMBLY = re.compile(r"(?<=\bthe[ \u00a0])General[ \u00a0]Assembly(?![\w-]|[ \u00a0]+of\b)")
 _BARE_FOREIGN_MINISTRY = re.compile(
     r"(?<![\w’'-][ \u00a0])(?<![\w-])[Ff]oreign[ \u00a0]+[Mm]inistry(?![\w-])"
 )
@@ -1050,6 +1071,15 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         name = m.group()
         agency = agency_by_key(name) or Agency(name, None, "legislature", "US")
         out.append(AgencyMention(start + m.start(), start + m.end(), agency, name))
+    # "urged the General Assembly to fund ..." in a story about one U.S. state whose legislature is so named
+    # (not in a story that names the United Nations, whose General Assembly it would be)
+    if "the General Assembly" in region and not re.search(r"United Nations|\bU\.?N\.?\b", text):
+        home = _home_state(text)
+        if home in _GENERAL_ASSEMBLY_STATES:
+            name = f"{home} General Assembly"
+            agency = agency_by_key(name) or Agency(name, None, "legislature", "US")
+            for m in _BARE_GENERAL_ASSEMBLY.finditer(region):
+                out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
     # "County Recorder Stephanie Yu" in a story about one county: that county's office
     if "County " in region:
         counties = set(re.findall(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) County\b", region))
@@ -1461,9 +1491,12 @@ _HEAD_FIRST_ORG = re.compile(
     # found from its organisation word (a literal re can skip to); what stands before it is checked after
     r"(?<![\w-])(?P<n>(?:Centre|Center|Institute|Foundation|Council|Alliance|Coalition|"
     r"Observatory|Commission|Committee|Partnership|Network|Project|Initiative|Lab|Laboratory|Agency|Office|"
-    r"Department|Ministry|Bureau|Division|Directorate)"
-    r"[ \u00a0](?:for|on|of)[ \u00a0](?:the[ \u00a0])?"
-    r"[A-Z][\w&’'-]+(?:[ \u00a0](?:(?:and|of|for|on|in|the|&)[ \u00a0]){0,2}[A-Z][\w&’'-]+){0,5})"
+    r"Department|Ministry|Bureau|Division|Directorate|University)"
+    # "the Center for an Informed Public", "the Committee for a Responsible Federal Budget"
+    r"[ \u00a0](?:for|on|of)[ \u00a0](?:(?:the|an|a)[ \u00a0])?"
+    # a possessive ends the name: "the University of Washington's Center for ..." names two bodies
+    r"[A-Z][\w&’'-]+(?<![’']s)(?<![’'])"
+    r"(?:[ \u00a0](?:(?:and|of|for|on|in|the|&)[ \u00a0]){0,2}[A-Z][\w&’'-]+(?<![’']s)(?<![’'])){0,5})"
     r"(?![\w-]|[ \u00a0][A-Z])"
 )
 # "the Centre for ...", "The Department for International Trade said", "the Washington-based Foundation
@@ -2491,6 +2524,13 @@ def find_officials(
     title_owner: dict[tuple[str, int], Agency] = {}
 
     def role_agency(t: str, ts: int) -> Agency | None:
+        # "Megan Tolliver, Press Secretary\nPennsylvania Department of State": a contact line's title is of
+        # the body the next line names
+        nl = _LINE_END.match(text, ts + len(t))
+        if nl and not any(ts <= a.start and a.end <= ts + len(t) for a in agencies if not a.via_title):
+            below = [a for a in agencies if a.start == nl.end() and not a.via_title]
+            if below and _LINE_END.match(text, below[0].end):
+                return below[0].agency
         return _title_agency(t, agencies, ts) or title_owner.get((t, ts))
 
     for pm in mentions:
