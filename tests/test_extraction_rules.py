@@ -600,3 +600,34 @@ def test_a_possessive_ends_a_name_that_starts_with_its_organisation_word():
     )
     names = {a["name"] for a in run(text)["agencies"]}
     assert {"University of Washington", "Center for an Informed Public"} <= names
+
+
+def test_a_short_name_after_another_countrys_body_ending_in_it_is_that_body():
+    text = (
+        "Berlin summons diplomat\n\n"
+        "The Federal Foreign Office summoned a senior Russian diplomat on Tuesday. A Foreign Office "
+        'spokesperson said Berlin had made clear that interference "will not go unanswered."\n'
+    )
+    result = run(text)
+    assert "UK Foreign Office" not in {a["name"] for a in result["agencies"]}
+    assert result["quotes"][0]["speaker_agencies"] == ["Federal Foreign Office"]
+
+
+def test_the_directorate_refers_back_to_the_directorate_named_before():
+    text = (
+        "Bot network\n\n"
+        "The Directorate of Criminal Investigations (DCI) opened an inquiry on Monday. The directorate "
+        'warned that posting "false election material" could attract a fine.\n'
+    )
+    assert speakers(text) == [([], ["DCI"])]
+
+
+def test_a_colon_ending_the_paragraph_before_a_quote_names_its_speaker():
+    text = (
+        "Attacks\n\n"
+        "Moldova's Intelligence and Security Service (SIS) said the attacks were part of a broader campaign. "
+        "In a statement, the service said:\n"
+        '"The attacks on electoral infrastructure were accompanied by the mass distribution of false '
+        'messages about polling stations abroad."\n'
+    )
+    assert speakers(text) == [([], ["SIS"])]

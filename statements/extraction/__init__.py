@@ -154,6 +154,14 @@ def _colon_speaker(text: str, para, open_pos: int, resolver) -> Speaker | None:
     """'Secretary of State Maria Delgado was blunt: “...”': the named person or body of the clause that a
     colon ends right before the quote."""
     before = text[para[0] : open_pos]
+    if not before.strip():
+        # 'In a statement, the service said:\n"The attacks ...': the colon ends the paragraph before
+        prev_end = len(text[: para[0]].rstrip())
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if prev_end <= prev_start or text[prev_end - 1] != ":":
+            return None
+        para = (prev_start, prev_end)
+        before = text[prev_start:prev_end]
     if not re.search(r":\s*$", before):
         return None
     cut = max(
@@ -167,6 +175,16 @@ def _colon_speaker(text: str, para, open_pos: int, resolver) -> Speaker | None:
     ags = resolver._agencies_in(s0, e0)
     if not offs and len(ags) == 1 and re.match(r"\s*(?:The\s+|the\s+)?\S", text[s0:e0]):
         return Speaker(text[s0:e0].strip(), [], [ags[0].key], "agency", True)
+    # "In a statement, the service said:": the body the description refers back to
+    dm = re.search(
+        r"(?:^|,\s+)(?P<d>[Tt]he\s+(?:[a-z]+\s+)?[a-z]+)\s+(?:said|says|wrote|writes|stated|added|warned)\s*$",
+        text[s0:e0],
+    )
+    if not offs and not ags and dm:
+        d0 = s0 + dm.start("d")
+        sp = resolver.resolve(dm.group("d"), d0, d0 + len(dm.group("d")))
+        if sp is not None and sp.agencies and not sp.officials:
+            return sp
     return None
 
 

@@ -435,6 +435,22 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
     for m in out:
         if m.surface in extended and len(extended[m.surface]) == 1:
             m.agency = next(iter(extended[m.surface]))
+    # "The Federal Foreign Office summoned ... A Foreign Office spokesperson said": the short name after
+    # another country's body whose name ends in it is that body, not the table's of its own country
+    for m in out:
+        if m.via_title or m.agency.country is None:
+            continue
+        longer = {
+            x.agency
+            for x in out
+            if x.start < m.start
+            and not x.via_title
+            and x.surface.endswith(" " + m.surface)
+            and x.agency.country not in (None, m.agency.country)
+            and re.fullmatch(r"(?:[A-Z][\w’'-]+ ){1,2}", x.surface[: -len(m.surface)])
+        }
+        if len(longer) == 1:
+            m.agency = next(iter(longer))
     # "Sen. X, the top Republican on the Intelligence Committee": the chamber's committee, by the rank of the
     # person its sentence names
     for m in out:
@@ -3986,7 +4002,8 @@ class SpeakerResolver:
         hm = re.search(
             r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
             r"committee|panel|ministry|embassy|government|command|service|office|commission|board|"
-            r"council|cent(?:er|re)|mission|task ?force|police|collective|network|gang)\b",
+            r"council|cent(?:er|re)|mission|task ?force|police|collective|network|gang|directorate|"
+            r"inspectorate|authority|institute)\b",
             lower,
         )
         if hm and (
