@@ -542,3 +542,16 @@ def test_a_hyphenated_capitalised_role_word_in_an_appositive_is_no_other_persons
     found = extract_document(text, "doc.txt")
     official = next(o for o in found["officials"] if o["name"] == "Anna-Lena Schmid")
     assert official["titles"] == ["Special Co-ordinator and leader of the short-term observers"]
+
+
+def test_a_name_in_its_own_script_after_the_name_hides_no_appositive_and_no_speaker():
+    text = (
+        "Fake polls\n\n"
+        "Ho Mei-ling (何美玲), a researcher at Doublethink Lab, said the polls were meant to mislead.\n"
+        "In Beijing, Taiwan Affairs Office spokesperson Fan Jianguo (范建國) told a news conference that the "
+        'inquiry was "a political witch hunt" staged by others.\n'
+    )
+    result = extract_document(text, "doc.txt")
+    officials = {o["name"]: o for o in result["officials"]}
+    assert officials["Ho Mei-ling"]["titles"] == ["researcher at Doublethink Lab"]
+    assert result["quotes"][0]["speaker_officials"] == ["Fan Jianguo"]

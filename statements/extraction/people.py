@@ -978,6 +978,9 @@ _GENERAL_ASSEMBLY_STATES = frozenset(
     "Pennsylvania Tennessee Vermont Virginia".split()
     + ["North Carolina", "Rhode Island", "South Carolina"]
 )
+_NATIVE_SCRIPT_NAME = re.compile(
+    r"[ \u00a0]*\((?:[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff][ \u00b7\u30fb]?){1,12}\)"
+)
 _LINE_END = re.compile(r"[ \u00a0]*(?:\n|$)")
 _BARE_GENERAL_ASSEMBLY = re.compile(r"(?<=\bthe[ \u00a0])General[ \u00a0]Assembly(?![\w-]|[ \u00a0]+of\b)")
 _BARE_FOREIGN_MINISTRY = re.compile(
@@ -2588,7 +2591,9 @@ def find_officials(
             r"(?=,[ \u00a0]+the[ \u00a0])",
             after,
         )
-        skip = tag.end() if tag else 0
+        # "Ho Chia-hsin (何家欣), a researcher at ...": the name in its own script is not the appositive
+        native = _NATIVE_SCRIPT_NAME.match(after)
+        skip = tag.end() if tag else (native.end() if native else 0)
         am = re.match(
             r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|serves[ \u00a0]+as|served[ \u00a0]+as|became|"
             r"has[ \u00a0]+been)[ \u00a0]+)?"
@@ -4330,6 +4335,8 @@ def _subject_segment(head: str) -> tuple[int, int] | None:
         if not any(s < m.start() < e for s, e in inside)
         # "the National Cyber Security Centre (NCSC), said": a bracketed acronym belongs to the name
         and not re.match(r"\([A-Z][\w&.-]{1,12}\)", head[m.start() :])
+        # nor does a name in its own script ("Fan Jianguo (范建國) told")
+        and not _NATIVE_SCRIPT_NAME.match(head, m.start())
     ]
     bounds = [-1, *cuts, len(head)]
     segs = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
