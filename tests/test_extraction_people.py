@@ -555,3 +555,27 @@ def test_a_name_in_its_own_script_after_the_name_hides_no_appositive_and_no_spea
     officials = {o["name"]: o for o in result["officials"]}
     assert officials["Ho Mei-ling"]["titles"] == ["researcher at Doublethink Lab"]
     assert result["quotes"][0]["speaker_officials"] == ["Fan Jianguo"]
+
+
+def test_a_title_with_commas_of_its_own_opening_the_sentence_before_the_name():
+    text = (
+        "Leaks\n\n"
+        "The Secretary of State for Science, Innovation and Technology, Tom Arden, said Ofcom would look "
+        "into it. The European Commission’s executive vice-president for tech sovereignty, security and "
+        "democracy, Liisa Varga, said the Commission was ready. The storm, Mark Tully, said nothing.\n"
+    )
+    found = officials(text)
+    assert found["Tom Arden"]["agency"] == "DSIT"
+    assert found["Liisa Varga"]["titles"][0].endswith(
+        "vice-president for tech sovereignty, security and democracy"
+    )
+    assert "Mark Tully" not in found
+
+
+def test_a_person_of_a_body_with_its_acronym_and_a_relative_clause_is_an_official():
+    text = (
+        "Hoaxes\n\n"
+        "Rina Hartono of the Indonesian Anti-Slander Society (Mafindo), which runs a fact-checking hotline, "
+        "said that older voters were the most vulnerable.\n"
+    )
+    assert "Rina Hartono" in officials(text)

@@ -978,6 +978,26 @@ _GENERAL_ASSEMBLY_STATES = frozenset(
     "Pennsylvania Tennessee Vermont Virginia".split()
     + ["North Carolina", "Rhode Island", "South Carolina"]
 )
+_TITLE_OPENS_SENTENCE = re.compile(r"\s*[Tt]he[ \u00a0]+(?P<t>[^“”\"\n;()]{3,140}?),[ \u00a0]*")
+_SAID_AFTER_NAME = re.compile(
+    r",[ \u00a0]+(?:has[ \u00a0]+|had[ \u00a0]+|also[ \u00a0]+)?(?:said|says|told|added|warned|wrote)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def _role_word_in(phrase: str) -> bool:
+    """Whether a phrase holds a role of the title table ("executive vice-president for ...")."""
+    roles = _role_words()
+    words = re.sub(r"[-\u2010\u2011]", " ", phrase).lower()
+    return bool(roles.search(words))
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> re.Pattern:
+    roles = {r.lower().replace("-", " ") for r in _title_table()["roles"]}
+    return re.compile(r"\b(?:" + alternation(roles) + r")\b")
+
+
 _NATIVE_SCRIPT_NAME = re.compile(
     r"[ \u00a0]*\((?:[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff][ \u00b7\u30fb]?){1,12}\)"
 )
@@ -1972,6 +1992,11 @@ def _fixed_title_agency(title: str) -> Agency | None:
     states = country_table()[4]
     if len(words) > 1 and (words[0] in states or " ".join(words[:2]) in states):
         return None  # "Georgia's deputy secretary of state": a state office, not a federal one
+    # "Secretary of State for Science, Innovation and Technology": a British secretary of state heads the
+    # Department for that portfolio
+    um = re.match(r"(?:[Tt]he )?(?:[Ss]hadow )?Secretary of State for (?P<p>[A-Z].+)$", title)
+    if um:
+        return agency_by_key(f"Department for {um.group('p')}")
     for pattern, state, key in _fixed_title_patterns():
         if pattern.search(title):
             if state is not None and state.match(title):
@@ -2582,6 +2607,13 @@ def find_officials(
             if titles:
                 public = True
         after = text[pm.end : pm.end + 220]
+        # "The Secretary of State for Science, Innovation and Technology, Marcus Heale, said": a title that
+        # opens the sentence, with commas of its own, set off before the name
+        if not titles and len(_name_parts(pm.name)) > 1:
+            tm = _TITLE_OPENS_SENTENCE.fullmatch(left)
+            if tm and _SAID_AFTER_NAME.match(after) and _role_word_in(tm.group("t")):
+                titles.append((tm.group("t"), left_start + tm.start("t")))
+                public = True
         # "Sen. Mark Warner, D-Va., the chairman of the Senate Intelligence Committee,": the appositive after
         # the party tag
         tag = re.match(
@@ -2779,7 +2811,10 @@ def find_officials(
 
 
 _OF_BODY = re.compile(
-    r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][^,;.“”\"\n]{1,90}?),?[ \u00a0]+"
+    r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][^,;.“”\"\n]{1,90}?)"
+    # "of the Indonesian Anti-Slander Society (Mafindo), which runs a hotline, said"
+    r"(?:[ \u00a0]+\([A-Z][\w&.-]{1,12}\))?"
+    r"(?:,[ \u00a0]+(?:which|who|that)[ \u00a0][^,;.“”\"\n]{1,100},)?,?[ \u00a0]+"
     r"(?:has[ \u00a0]+|also[ \u00a0]+)?(?:said|says|told|wrote|writes|added|noted|warned|argued|explained)\b"
 )
 # "ALAN BRODY, FBI ASSISTANT DIRECTOR: ..." - a transcript turn naming the speaker and the speaker's role
