@@ -631,3 +631,23 @@ def test_a_colon_ending_the_paragraph_before_a_quote_names_its_speaker():
         'messages about polling stations abroad."\n'
     )
     assert speakers(text) == [([], ["SIS"])]
+
+
+def test_an_acronym_and_another_body_are_two_names_not_one():
+    text = (
+        "Internet voting withstood attacks, RIA and State Electoral Office say\n\n"
+        "The Information System Authority (RIA) said the service had run without interruption.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "State Electoral Office" in names
+    assert not any(n.startswith("RIA and") for n in names)
+
+
+def test_x_set_against_other_platforms_of_its_sentence_is_the_platform():
+    text = (
+        "Posts removed\n\n"
+        "He said TikTok and Meta had taken down most of the material within hours, but that X had been "
+        "slower. Generation X voters were mentioned, and the factor X had been key.\n"
+    )
+    surfaces = [s for a in run(text)["agencies"] for s in a["surface"]]
+    assert surfaces.count("X") == 1

@@ -1429,6 +1429,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         # "Follow the Department on X": a verb before "the", no part of a name ("the" inside a name follows
         # "of", "for" or "on")
         name = re.sub(r"^[A-Z][a-z]+[ \u00a0]the[ \u00a0]", "", name)
+        # "RIA and State Electoral Office say": an acronym and another body, not one name
+        name = re.sub(r"^[A-Z]{2,6}[ \u00a0]+(?:and|&)[ \u00a0]+(?=[A-Z])", "", name)
         # "Trial Attorney Beth Halloran of the National Security Division": a titled person of the body
         held = re.match(
             r"(?P<l>.+?)[ \u00a0](?:of|at|for|with)[ \u00a0](?:the[ \u00a0])?(?P<r>[A-Z].+)$", name
@@ -1701,6 +1703,12 @@ _X_BEFORE = re.compile(
 )
 
 
+_X_CONTRAST = re.compile(r"\b(?:but|while|whereas|that|and|unlike)[ \u00a0]+$")
+_PLATFORM_NAMES = re.compile(
+    r"\b(?:Facebook|Instagram|TikTok|YouTube|Telegram|Threads|Meta|Reddit|WhatsApp)\b"
+)
+
+
 class _XPlatform:
     """finditer() over the mentions of X the platform ("posted on X", "X, formerly Twitter"), not
     "Generation X", "Malcolm X" or "X-ray"."""
@@ -1708,8 +1716,15 @@ class _XPlatform:
     @staticmethod
     def finditer(region: str):
         for m in _X_WORD.finditer(region):
-            if re.match(r",?[ \u00a0]+\(?formerly\b", region[m.end() : m.end() + 14]) or _X_BEFORE.search(
-                region, max(0, m.start() - 14), m.start()
+            if (
+                re.match(r",?[ \u00a0]+\(?formerly\b", region[m.end() : m.end() + 14])
+                or _X_BEFORE.search(region, max(0, m.start() - 14), m.start())
+                # "TikTok and Meta had taken the posts down, but X had been slower": X set against other
+                # platforms of its sentence
+                or _X_CONTRAST.search(region, max(0, m.start() - 12), m.start())
+                and _PLATFORM_NAMES.search(
+                    region, max(0, m.start() - 160, region.rfind(". ", 0, m.start()) + 1), m.start()
+                )
             ):
                 yield m
 
