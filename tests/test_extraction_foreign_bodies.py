@@ -314,3 +314,13 @@ def test_a_company_named_before_its_app_is_still_the_company_the_text_names_firs
     )
     quote = extract_document(text, "doc.txt")["quotes"][0]
     assert "LY Corp." in quote["speaker"]
+
+
+def test_a_nationality_before_a_prosecution_or_data_protection_body_is_that_countrys_body():
+    text = (
+        "Charges\n\n"
+        "The Dutch Public Prosecution Service said it had charged a man. The Hungarian Data Protection "
+        "Authority fined the party. Moldova's Security and Intelligence Service said the same.\n"
+    )
+    keys = agency_keys(text)
+    assert {"Dutch Public Prosecution Service", "Hungarian Data Protection Authority", "SIS"} <= keys

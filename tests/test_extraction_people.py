@@ -579,3 +579,8 @@ def test_a_person_of_a_body_with_its_acronym_and_a_relative_clause_is_an_officia
         "said that older voters were the most vulnerable.\n"
     )
     assert "Rina Hartono" in officials(text)
+
+
+def test_an_before_a_role_set_off_before_the_name():
+    text = "Ban\n\nAn OpenAI spokesperson, Liz Marlowe, said the company had banned the developer.\n"
+    assert officials(text)["Liz Marlowe"]["titles"] == ["OpenAI spokesperson"]

@@ -1591,8 +1591,10 @@ _LOWER_CASE_COMMITTEE = re.compile(
 _NATIONAL_BODY = re.compile(
     r"(?P<c>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:National |Independent |Central |Federal )?"
     r"(?:Electoral|Election|Elections|Constitutional|Supreme|High|Human Rights|Anti-Corruption|Police|"
-    r"Revenue|Media|Communications|Broadcasting|Cyber Security|Cybersecurity)(?: [A-Z][a-z]+){0,2} "
-    r"(?:Commission|Court|Authority|Board|Council|Service|Force|Tribunal|Agency|Centre|Center)"
+    r"Revenue|Media|Communications|Broadcasting|Cyber Security|Cybersecurity|Public Prosecution|Prosecution|"
+    r"Intelligence|Security|Data Protection|Statistics|Audit)(?: [A-Z][a-z]+){0,2} "
+    r"(?:Commission|Court|Authority|Board|Council|Service|Force|Tribunal|Agency|Centre|Center|Office|"
+    r"Directorate|Inspectorate)"
 )
 
 # "an analyst at Expert Forum", "director of Media Monitoring Africa": the body a person's role is at, named
@@ -2541,7 +2543,7 @@ _ROLE_BEFORE = re.compile(
     r"(?:^|[.;:,][\"”’]?\s+|\n|\band\s+|\b(?:said|says|told|wrote|added)\s+"
     # "a statement signed by its spokesperson, Jane Roe,"
     r"|\b(?:signed|issued|read|released)\s+by\s+)"
-    r"((?:The|the|A|a|Its|its|Their|their|His|his|Her|her"
+    r"((?:The|the|An|an|A|a|Its|its|Their|their|His|his|Her|her"
     # "Facebook's head of public policy, Jane Roe," / "Fulton County's elections director, Jane Roe,"
     r"|(?-i:(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*)(?:’s|'s))\s[^,.;“”\"\n]{0,100}?\b"
     + _ROLE_HEADS
