@@ -399,7 +399,7 @@ def titles_at_the_time(officials, article):
     from statements.models import OfficialTitle
 
     officials = list(officials)
-    titles = OfficialTitle.objects.select_related("article", "agency")
+    titles = OfficialTitle.objects.select_related("article", "agency").defer("article__body")
     held = {}
     own = titles.filter(official__in=officials, article=article).order_by("official", "title", "pk")
     for title in own:

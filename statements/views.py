@@ -154,7 +154,8 @@ class QuoteDetailView(DetailView):
         titles = titles_at_the_time(quote.officials.all(), article)
         # Candidates from the search index (a few hundred at most), their words compared in Python; the
         # few that match are then read with their articles (not the candidates' article bodies).
-        candidates = search.same_words_candidates(quote, Quote.objects.exclude(article=article).only("text"))
+        others = Quote.objects.exclude(article=article).values_list("pk", "text", named=True)  # not models
+        candidates = search.same_words_candidates(quote, others)
         matching = [other.pk for other in search.carrying_same_words(quote, candidates)]
         listed = matching[: search.SAME_WORDS_SHOWN]
         shown = Quote.objects.select_related("article", "article__outlet").defer("article__body")

@@ -115,14 +115,14 @@ def _speaker(quote, speakers=None):
     return " and ".join(names) if names else capfirst(quote.speaker or "unattributed")
 
 
+def _shown_date(article, day_format):
+    """An article's date shown to the precision it is known to (a year, a month or a day)."""
+    shown = {"year": "Y", "month": "F Y"}.get(article.published_precision, day_format)
+    return date_filter(article.published, shown)
+
+
 def _date_text(article):
-    if not article.published:
-        return "n.d."
-    if article.published_precision == "year":
-        return str(article.published.year)
-    if article.published_precision == "month":
-        return article.published.strftime("%B %Y")
-    return f"{article.published.strftime('%B')} {article.published.day}, {article.published.year}"
+    return _shown_date(article, "F j, Y") if article.published else "n.d."
 
 
 @register.simple_tag
@@ -202,14 +202,15 @@ def _links(records, label=str):
     return format_html_join(", ", '<a href="{}">{}</a>', ((r.get_absolute_url(), label(r)) for r in records))
 
 
+@register.simple_tag(name="article_date")
 def date_html(article):
-    """An article's date as the precision it is known to allows (the <time> of _date.html)."""
-    published = article.published
-    if not published:
+    """`{% article_date article %}`: an article's date in a <time>, or "date unknown"."""
+    if not article.published:
         return "date unknown"
-    shown = {"year": "Y", "month": "F Y"}.get(article.published_precision, "N j, Y")
     return format_html(
-        '<time datetime="{}">{}</time>', date_filter(published, "Y-m-d"), date_filter(published, shown)
+        '<time datetime="{}">{}</time>',
+        date_filter(article.published, "Y-m-d"),
+        _shown_date(article, "N j, Y"),
     )
 
 
