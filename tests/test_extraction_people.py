@@ -584,3 +584,20 @@ def test_a_person_of_a_body_with_its_acronym_and_a_relative_clause_is_an_officia
 def test_an_before_a_role_set_off_before_the_name():
     text = "Ban\n\nAn OpenAI spokesperson, Liz Marlowe, said the company had banned the developer.\n"
     assert officials(text)["Liz Marlowe"]["titles"] == ["OpenAI spokesperson"]
+
+
+def test_a_person_named_by_the_company_they_speak_for_is_an_official_of_it():
+    text = 'Hackers\n\nCrowdStrike\'s Adam Rourke said the group was Chinese. "They are fast," Rourke said.\n'
+    assert officials(text)["Adam Rourke"]["agency"] == "CrowdStrike"
+
+
+def test_a_company_named_before_its_description_and_a_person_of_a_firm_is_no_company():
+    text = (
+        "Calls\n\n"
+        "Lingo Telecom, a Texas-based carrier, said it had cooperated. Ballotix, the company that makes the "
+        "scanners, said more. Fair Vote Watch, an advocacy group, sued. Mary Jones, an analyst at the firm, "
+        "spoke.\n"
+    )
+    names = set(agencies(text))
+    assert {"Lingo Telecom", "Ballotix", "Fair Vote Watch"} <= names
+    assert "Mary Jones" not in names

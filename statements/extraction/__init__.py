@@ -368,7 +368,8 @@ def extract_document(text: str, name: str) -> dict:
             },
         )
         for form in _surface_forms(m):
-            if form not in entry["surface"]:
+            # a person of the body with no title ("CrowdStrike's Adam Meyers") names it in no words
+            if form and form not in entry["surface"]:
                 entry["surface"].append(form)
 
     # quotes

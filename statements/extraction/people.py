@@ -1403,7 +1403,12 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             or any(o.start <= start + m.start("n") < o.end for o in out)
         ):
             continue
-        kind = "company" if dm.group("d") in _COMPANY_WORDS or dm.group("d") == "startup" else "association"
+        kind = (
+            "company"
+            if dm.group("d") in _COMPANY_WORDS
+            or dm.group("d") in ("startup", "carrier", "provider", "manufacturer", "maker", "developer")
+            else "association"
+        )
         agency = agency_by_key(name) or Agency(name, None, kind, None)
         out.append(AgencyMention(start + m.start("n"), start + m.end("n"), agency, name))
     # "the Michigan State Police"
@@ -1569,9 +1574,12 @@ _THREAT_ACTOR = re.compile(
 )
 # found from the description (a literal comma re can skip to), the name before it checked after
 _DESCRIPTION_AFTER_NAME = re.compile(
-    r",[ \u00a0]+an?[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,3}?"
+    # ("John Walsh, an analyst at the firm,": a person of the firm, not the firm)
+    r",[ \u00a0]+(?:an?|the)[ \u00a0]+"
+    r"(?:(?!(?:at|of|for|with|in|on|from|by|to)[ \u00a0])[\w’'-]+[ \u00a0]+){0,3}?"
     r"(?P<d>startup|start-up|company|firm|research[ \u00a0]group|think[ \u00a0]tank|nonprofit|non-profit|"
-    r"watchdog|consultancy|vendor|contractor)"
+    r"watchdog|consultancy|vendor|contractor|carrier|provider|manufacturer|maker|developer|"
+    r"(?:advocacy|rights|trade|industry|lobby|civic|civil[ \u00a0]society)[ \u00a0]group)"
     r"(?=[,.;)]|[ \u00a0](?:based|that|which|whose|in|from|with|founded|linked|known|run|backed|funded)\b)"
 )
 _NAME_BEFORE_DESCRIPTION = re.compile(
@@ -2746,6 +2754,14 @@ def find_officials(
                 bodies = [a for a in agencies if not a.via_title and om.start(1) <= a.start < om.end(1)]
                 if bodies:
                     affiliations[(pm.start, pm.end)] = bodies[-1].agency
+                    public = True
+            # "CrowdStrike's Adam Meyers said": a person the text names by the body they speak for
+            elif re.match(r"(?:’s|'s)[ \u00a0]$", text[max(0, pm.start - 3) : pm.start]) and re.match(
+                r"[ \u00a0]+(?:has[ \u00a0]+|also[ \u00a0]+)?(?:said|says|told|wrote|added|warned)\b", after
+            ):
+                owner = [a for a in agencies if not a.via_title and a.end == pm.start - 3]
+                if owner:
+                    affiliations[(pm.start, pm.end)] = owner[-1].agency
                     public = True
         candidates.append((pm, titles, public))
     # group by person
