@@ -7,11 +7,13 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from statements import charts, filters, search, summaries
 from statements.models import Agency, Article, Country, Official, OfficialTitle, Outlet, Quote
 from statements.querysets import cached, counts_together, remember_ids, titles_at_the_time, with_counts
+from statements.templatetags.archive import quote_item
 
 LATEST_QUOTES = 6
 LATEST_ARTICLES = 5
@@ -258,20 +260,39 @@ class BelongingView(DetailView):
         """(how many quotes, the rows of their facets)."""
         return quote_filterset.count(), quote_filterset.facet_rows(omit=self.omitted_facets())
 
+    def rendered_once(self, name, render):
+        """HTML of the page's latest quotes or articles: the same for every visitor, so rendered once per
+        archive version (a country's page reads and renders them in most of its time otherwise)."""
+        record = self.object.pk if hasattr(self.object, "pk") else self.object
+        return cached((name, type(self).__name__, record), render)
+
     def get_context_data(self, **kwargs):
         quote_filterset, quotes = filters.filtered_quotes(self.quote_params())
         quote_count, facet_rows = self.quote_summary(quote_filterset)
         context = {
-            "quotes": quotes[:DETAIL_QUOTES],
+            "quotes_html": self.rendered_once(
+                "latest-quotes", lambda: mark_safe("".join(quote_item({}, q) for q in quotes[:DETAIL_QUOTES]))
+            ),
+            "quotes_shown": min(quote_count, DETAIL_QUOTES),
             "quote_count": quote_count,
             "quote_query": self.quote_params().urlencode(),
             "quote_facets": quote_filterset.facets(omit=self.omitted_facets(), rows=facet_rows),
         }
         if self.article_params() is not None:
             article_filterset, articles = filters.filtered_articles(self.article_params())
+            article_count = article_filterset.count()
             context.update(
-                articles=articles[:DETAIL_ARTICLES],
-                article_count=article_filterset.count(),
+                articles_html=self.rendered_once(
+                    "latest-articles",
+                    lambda: mark_safe(
+                        "".join(
+                            render_to_string("statements/_article_item.html", {"article": article})
+                            for article in articles[:DETAIL_ARTICLES]
+                        )
+                    ),
+                ),
+                articles_shown=min(article_count, DETAIL_ARTICLES),
+                article_count=article_count,
                 article_query=self.article_params().urlencode(),
             )
         return super().get_context_data(**context, **kwargs)

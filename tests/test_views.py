@@ -212,6 +212,20 @@ def test_outlet_agency_and_year_pages_count_what_belongs_to_them(client):
     assert "12 quotes · 2 articles" in text_of(html_of(client, "/years/2019/"))
 
 
+def test_a_country_page_s_latest_quotes_and_articles_follow_edits(client):
+    """Both lists are rendered once per archive version (views.BelongingView.rendered_once)."""
+    quote = Quote.objects.filter(countries__code="RU").order_by("-published", "-pk").first()
+    page = text_of(html_of(client, "/countries/RU/"))
+    assert quote.text[:40] in page
+    assert quote.article.title in page
+    quote.article.title = "Retitled after an edit"
+    quote.article.save()
+    page = text_of(html_of(client, "/countries/RU/"))
+    assert "Retitled after an edit" in page
+    quote.countries.remove(Country.objects.get(code="RU"))
+    assert quote.text[:40] not in text_of(html_of(client, "/countries/RU/"))
+
+
 def test_a_pages_facets_count_its_own_quotes_not_its_own_dimension_across_the_archive(client):
     agency = Agency.objects.annotate(n=Count("quotes")).order_by("-n").first()
     html = html_of(client, agency.get_absolute_url())
