@@ -324,3 +324,15 @@ def test_a_nationality_before_a_prosecution_or_data_protection_body_is_that_coun
     )
     keys = agency_keys(text)
     assert {"Dutch Public Prosecution Service", "Hungarian Data Protection Authority", "SIS"} <= keys
+
+
+def test_a_nationality_before_foreign_minister_names_that_countrys_foreign_ministry():
+    text = (
+        "Expulsions\n\n"
+        "Czech Foreign Minister Jan Novak said Prague would expel the diplomats. Piotr Wrona, Poland's "
+        "foreign minister, agreed.\n"
+    )
+    result = extract_document(text, "doc.txt")
+    by_name = {o["name"]: o for o in result["officials"]}
+    assert by_name["Jan Novak"]["agency"] == "Ministry of Foreign Affairs of the Czech Republic"
+    assert by_name["Piotr Wrona"]["agency"] == "Ministry of Foreign Affairs of Poland"

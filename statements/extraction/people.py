@@ -2191,9 +2191,22 @@ def localise_foreign_ministers(text: str, officials: list) -> None:
     counts = None
     for o in officials:
         for i, (t, a) in enumerate(o.roles):
-            if a is not None or not re.fullmatch(
-                r"(?i)(?:the\s+)?(?:deputy\s+|former\s+)?foreign\s+minister", t
-            ):
+            if a is not None:
+                continue
+            # "Czech Foreign Minister Jan Lipavsky", "France's foreign minister": the country the title names
+            nm = _NATIONAL_FOREIGN_MINISTER.fullmatch(t)
+            if nm and nm.group("c") in words:
+                code = words[nm.group("c")][0]
+                if code == "US":
+                    continue
+                adj = words[nm.group("c")][1]
+                agency = agency_by_key(f"{adj} Foreign Ministry")
+                if agency is None:
+                    name = f"Ministry of Foreign Affairs of {_country_name(code)}"
+                    agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
+                o.roles[i] = (t, agency)
+                continue
+            if not re.fullmatch(r"(?i)(?:the\s+)?(?:deputy\s+|former\s+)?foreign\s+minister", t):
                 continue
             first = min((ms for ms, _ in o.mentions), default=0)
             lo = max(0, first - 300)
@@ -2225,6 +2238,10 @@ def localise_foreign_ministers(text: str, officials: list) -> None:
             o.roles[i] = (t, agency)
 
 
+_NATIONAL_FOREIGN_MINISTER = re.compile(
+    r"(?:the\s+)?(?P<c>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:’s|'s)?\s+(?:(?:[Dd]eputy|[Ff]ormer)\s+)?"
+    r"[Ff]oreign\s+[Mm]inister"
+)
 _PORTFOLIO_TITLE = re.compile(
     r"(?:(?:Deputy|Federal|State|Junior|Senior|Acting|Former|former)\s+)*Minister\s+(?P<prep>for|of|in)\s+"
     r"(?P<the>the\s+)?(?P<p>[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|for|&)\s+)*[A-Z][\w’'-]*)*)$"
