@@ -651,3 +651,12 @@ def test_x_set_against_other_platforms_of_its_sentence_is_the_platform():
     )
     surfaces = [s for a in run(text)["agencies"] for s in a["surface"]]
     assert surfaces.count("X") == 1
+
+
+def test_a_plural_noun_like_claims_before_were_is_no_speech_verb():
+    text = (
+        "Sanctions\n\n"
+        "Lithuanian MEP Jonas Vaitkus, who chairs the delegation, said the SSG claims were "
+        '"copied from the Russian playbook."\n'
+    )
+    assert speakers(text)[0][0] == ["Jonas Vaitkus"]

@@ -4559,6 +4559,10 @@ def leading_cue(text: str, sent_start: int, open_pos: int) -> tuple[str, int, in
                 r"swing|battleground|member|neighbou?ring|southern|northern|western|eastern)\s+$",
                 before[: v.start()],
             )
+            # "said the SSG claims were ...": a noun that a verb follows is the subject, not a speech verb
+            or v.group() in _NOUN_LIKE
+            and v.group().endswith("s")
+            and re.match(r"\s+(?:were|are|have|had)\b", before[v.end() :])
         )
     ]
     # "an inquiry into alleged irregularities", "the reported breach": a participle used as an adjective
