@@ -660,3 +660,12 @@ def test_a_plural_noun_like_claims_before_were_is_no_speech_verb():
         '"copied from the Russian playbook."\n'
     )
     assert speakers(text)[0][0] == ["Jonas Vaitkus"]
+
+
+def test_a_capitalised_name_ending_in_unit_is_a_body():
+    text = (
+        "Referrals\n\n"
+        "The Ohio Election Integrity Unit had referred 10 cases to prosecutors, the Ohio Secretary of State "
+        "said.\n"
+    )
+    assert "Ohio Election Integrity Unit" in {a["name"] for a in run(text)["agencies"]}

@@ -802,7 +802,7 @@ _ORG_HEADS = (
     r"Institute|Institution|Foundation|Center|Centre|Council|Association|Commission|Committee|Agency|Bureau|Board|"
     r"Coalition|Alliance|Partnership|Observatory|Directorate|Ministry|Department|Office|Authority|"
     r"Service|Command|Corporation|Corp\.|Inc\.|LLC|Ltd\.|Court|Group|University|Taskforce|Task Force|"
-    r"Mechanism|Division|Section"
+    r"Mechanism|Division|Section|Unit"
 )
 
 
