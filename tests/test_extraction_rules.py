@@ -669,3 +669,14 @@ def test_a_capitalised_name_ending_in_unit_is_a_body():
         "said.\n"
     )
     assert "Ohio Election Integrity Unit" in {a["name"] for a in run(text)["agencies"]}
+
+
+def test_a_county_elections_title_names_no_office_but_the_offices_own_name_does():
+    text = (
+        "Fake video\n\n"
+        "Cobb County Elections Director Chad Pruitt said the video was fake. King County Elections said "
+        "ballots were safe.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "King County Elections" in names
+    assert "Cobb County Elections" not in names

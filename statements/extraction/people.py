@@ -1001,6 +1001,10 @@ def _role_words() -> re.Pattern:
 _NATIVE_SCRIPT_NAME = re.compile(
     r"[ \u00a0]*\((?:[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff][ \u00b7\u30fb]?){1,12}\)"
 )
+_TITLE_WORD_AFTER = re.compile(
+    r"[ \u00a0]+(?:Director|Administrator|Supervisor|Manager|Chief|Officer|Coordinator|Deputy|Spokesperson|"
+    r"Spokesman|Spokeswoman)\b"
+)
 _LINE_END = re.compile(r"[ \u00a0]*(?:\n|$)")
 _BARE_GENERAL_ASSEMBLY = re.compile(r"(?<=\bthe[ \u00a0])General[ \u00a0]Assembly(?![\w-]|[ \u00a0]+of\b)")
 _BARE_FOREIGN_MINISTRY = re.compile(
@@ -1097,6 +1101,8 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, "Kremlin"))
     has_county = "County" in region or "Parish" in region or "City" in region
     for m in county_re.finditer(region) if has_county else ():
+        if m.group().endswith("Elections") and _TITLE_WORD_AFTER.match(region, m.end()):
+            continue  # "Cobb County Elections Director Chad Pruitt": a title, not the office's name
         surface = re.sub(r"^(?:The|In|At|For|From|By)\s+", "", m.group())
         name = _county_office_name(surface)
         agency = agency_by_key(name) or Agency(name, None, "other", "US")
