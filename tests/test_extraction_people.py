@@ -601,3 +601,32 @@ def test_a_company_named_before_its_description_and_a_person_of_a_firm_is_no_com
     names = set(agencies(text))
     assert {"Lingo Telecom", "Ballotix", "Fair Vote Watch"} <= names
     assert "Mary Jones" not in names
+
+
+def test_an_apostrophe_inside_a_surname_keeps_the_surname_whole():
+    text = (
+        "Apps\n\n"
+        "KPU chairman Hasyim Asy’ari said the app was safe. Director Jane Wanjiru Ng'ang'a agreed. "
+        "Sen. Mark Warner's office said nothing.\n"
+    )
+    found = officials(text)
+    assert {"Hasyim Asy’ari", "Jane Wanjiru Ng'ang'a", "Mark Warner"} <= set(found)
+
+
+def test_a_sentence_opening_title_with_a_bracketed_acronym_or_a_head_word():
+    text = (
+        "Servers\n\n"
+        "The Independent Electoral and Boundaries Commission (IEBC) chairman, Erastus Omolo, said the "
+        "servers were safe. The head of the National Electoral Institute, Lucia Ramos, said the calls were "
+        "fake.\n"
+    )
+    found = officials(text)
+    assert found["Erastus Omolo"]["agency"] == "IEBC"
+    assert found["Lucia Ramos"]["agency"] == "INE"
+
+
+def test_attorney_general_inside_an_offices_name_is_no_title():
+    text = (
+        "Calls\n\nMEXICO CITY - The Attorney General's Office (FGR) opened an investigation into the calls.\n"
+    )
+    assert "DOJ" not in agencies(text)

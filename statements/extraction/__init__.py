@@ -336,6 +336,11 @@ def extract_document(text: str, name: str) -> dict:
         if f["title"] not in text:
             continue
         for m in _word_pattern(f["title"]).finditer(text):
+            # "the Attorney General's Office (FGR)": a word of a body's own name, not a title
+            if any(
+                a.start <= m.start() and m.end() <= a.end and a.agency.name != f["agency"] for a in amentions
+            ) or re.match(r"(?:’s|'s)[ \u00a0]+Office\b", text[m.end() : m.end() + 12]):
+                continue
             if in_prose(m.start(), m.end()):
                 before = text[max(0, m.start() - 20) : m.start()]
                 if re.search(r"(?:[A-Z][a-z]+)(?:’s|'s)?\s+$", before) and not re.search(

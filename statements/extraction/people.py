@@ -978,7 +978,11 @@ _GENERAL_ASSEMBLY_STATES = frozenset(
     "Pennsylvania Tennessee Vermont Virginia".split()
     + ["North Carolina", "Rhode Island", "South Carolina"]
 )
-_TITLE_OPENS_SENTENCE = re.compile(r"\s*[Tt]he[ \u00a0]+(?P<t>[^“”\"\n;()]{3,140}?),[ \u00a0]*")
+_TITLE_OPENS_SENTENCE = re.compile(
+    # "The head of the National Electoral Institute, ...", "The Independent Electoral and Boundaries
+    # Commission (IEBC) chairman, ..."
+    r"\s*[Tt]he[ \u00a0]+(?P<t>(?:[^“”\"\n;()]|\([A-Z][\w&.-]{1,12}\)){3,140}?),[ \u00a0]*"
+)
 _SAID_AFTER_NAME = re.compile(
     r",[ \u00a0]+(?:has[ \u00a0]+|had[ \u00a0]+|also[ \u00a0]+)?(?:said|says|told|added|warned|wrote)\b"
 )
@@ -989,7 +993,7 @@ def _role_word_in(phrase: str) -> bool:
     """Whether a phrase holds a role of the title table ("executive vice-president for ...")."""
     roles = _role_words()
     words = re.sub(r"[-\u2010\u2011]", " ", phrase).lower()
-    return bool(roles.search(words))
+    return bool(roles.search(words) or re.search(r"\b" + _ROLE_HEADS + r"\b", words))
 
 
 @lru_cache(maxsize=1)
@@ -1797,6 +1801,8 @@ _NAME_TOKEN = (
     r"funded|sponsored|controlled|affiliated|connected|related|allied|leaning|centric|held|to|in|on|at|of|and|"
     r"the|for|up|out|off|by|day|year|old|end|free|proof|wing|less|ness|ish|elect|esque|ism|ist|ite|ian|"
     r"led|area|zone|bloc|camp|team|side|state|level|wide|long|term|time|show|news|mania|gate)\b)[a-z]{2,5}\b)*"
+    # a lower-case syllable after an apostrophe ("Hasyim Asy'ari", "Ng'ang'a"), not "'s", "'re", "'ll"
+    r"(?:['’](?!(?:s|d|t|m|re|ve|ll)\b)[a-z]{1,8}\b)*"
     r"|[A-Z]\.(?:[A-Z]\.)?)"
 )
 # "Ma. Teresa Villanueva": the Filipino abbreviation of Maria, before a given name and a surname
