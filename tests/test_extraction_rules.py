@@ -680,3 +680,12 @@ def test_a_county_elections_title_names_no_office_but_the_offices_own_name_does(
     names = {a["name"] for a in run(text)["agencies"]}
     assert "King County Elections" in names
     assert "Cobb County Elections" not in names
+
+
+def test_the_ministry_refers_back_to_no_body_of_all_nations():
+    text = (
+        "Denials\n\n"
+        "The United Nations urged calm on Monday.\n\n"
+        'The ministry said in a statement: "These allegations are fabricated."\n'
+    )
+    assert speakers(text) == [([], [])]

@@ -3697,7 +3697,11 @@ class SpeakerResolver:
                 best = m
                 if re.search(r"\b" + noun + r"\b", m.agency.name.lower()):
                     by_name = m
-            elif m.agency.kind in self._HEAD_KINDS.get(noun, ()) and not (
+            elif (
+                m.agency.kind in self._HEAD_KINDS.get(noun, ())
+                # "the ministry" is no body of all nations ("the United Nations")
+                and not (noun in ("ministry", "embassy", "government") and m.agency.country is None)
+            ) and not (
                 # "the commission" is not the "Dane County Clerk's Office": a name with another head word
                 noun in self._SPECIFIC_NOUNS
                 and any(re.search(r"\b(?:" + self._SPECIFIC_HEADS + r")\b", n) for n in names)
