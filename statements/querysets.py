@@ -245,10 +245,14 @@ class QuoteQuerySet(YearAndCountryQuerySet):
         """Quotes whose words or speaker match the words of `query`, annotated with `search_rank`."""
         return search.search_quotes(self, query)
 
-    def for_list(self):
+    def for_detail(self):
         return self.select_related("article", "article__outlet").prefetch_related(
             "officials", "agencies", "countries"
         )
+
+    def for_list(self):
+        # A listed quote shows its article's title, outlet and date, never its text (kilobytes each).
+        return self.for_detail().defer("article__body")
 
     def sorted_by(self, key):
         """Within a date, quotes keep their article's order (article, then place in it). "-date" is exactly

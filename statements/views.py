@@ -148,7 +148,7 @@ class ArticleListView(FilteredListView):
 
 
 class QuoteDetailView(DetailView):
-    queryset = Quote.objects.for_list()
+    queryset = Quote.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         quote = self.object
@@ -197,7 +197,10 @@ def first_attestations(titles, *distinct):
     An official quoted in thousands of articles has a title row per article; the pages list each title
     once, with one article that gives it, from a grouped query instead of every row."""
     first = titles.order_by().values(*distinct).annotate(first=Min("pk")).values("first")
-    return OfficialTitle.objects.filter(pk__in=first).select_related("official", "agency", "article__outlet")
+    titles = OfficialTitle.objects.filter(pk__in=first).select_related(
+        "official", "agency", "article__outlet"
+    )
+    return titles.defer("article__body")
 
 
 def official_titles(official):
@@ -215,6 +218,11 @@ def agency_titles(agency):
 
 class OfficialDetailView(DetailView):
     model = Official
+
+    def get_object(self, queryset=None):
+        official = super().get_object(queryset)
+        remember_ids(Official, "slug", {official.slug: official.pk})  # the filter by them needs their id
+        return official
 
     def get_context_data(self, **kwargs):
         official = self.object
