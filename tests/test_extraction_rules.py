@@ -689,3 +689,14 @@ def test_the_ministry_refers_back_to_no_body_of_all_nations():
         'The ministry said in a statement: "These allegations are fabricated."\n'
     )
     assert speakers(text) == [([], [])]
+
+
+def test_a_known_bodys_possessive_before_a_body_of_its_own_name():
+    text = (
+        "Units\n\n"
+        "The Pentagon's Defense Information Systems Agency declined to comment. The FBI's Washington Field "
+        "Office is investigating.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "Defense Information Systems Agency" in names
+    assert not any("Field Office" in n for n in names)

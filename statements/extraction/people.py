@@ -1464,6 +1464,16 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
         cm = re.match(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)(?:’s|'s|(?<=s)[’'])\s", name)
         if cm and cm.group(1) in words and len(name[cm.end() :].split()) >= 2:
             name = name[cm.end() :]
+        # "the Pentagon's Defense Information Systems Agency": a known body's own body, by its own name
+        km = re.match(r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?:’s|'s)\s", name)
+        if (
+            km
+            and km.group(1) in by_surface
+            and len(name[km.end() :].split()) >= 2
+            # "the FBI's Washington Field Office": the FBI itself
+            and not name.endswith("Field Office")
+        ):
+            name = name[km.end() :]
         if len(name.split()) < 2 or head_re.match(name):
             continue
         first = name.split()[0].rstrip("’'s")
