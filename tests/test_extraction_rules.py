@@ -700,3 +700,10 @@ def test_a_known_bodys_possessive_before_a_body_of_its_own_name():
     names = {a["name"] for a in run(text)["agencies"]}
     assert "Defense Information Systems Agency" in names
     assert not any("Field Office" in n for n in names)
+
+
+def test_intel_before_report_or_chiefs_is_intelligence_not_the_chipmaker():
+    quiet = "Intel Report Says Russia Meddled\n\nIntel chiefs said so on Monday.\n"
+    named = "Chips\n\nIntel said its chips were safe.\n"
+    assert "Intel" not in agency_keys(quiet)
+    assert "Intel" in agency_keys(named)

@@ -531,8 +531,17 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             or m.agency.kind == "company"
             and not m.via_title
             and _OUTLET_AFTER.match(text, m.end)
+            # "Intel Report Says Russia ...", "intel chiefs": headline English for intelligence
+            or m.surface == "Intel"
+            and _INTEL_NOUN_AFTER.match(text, m.end)
         )
     ]
+
+
+_INTEL_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?i:reports?|chiefs?|officials?|agenc(?:y|ies)|community|assessments?|briefings?|committee|"
+    r"panel|sources?|leaks?|findings?|analysts?|services?|warnings?)\b"
+)
 
 
 _OUTLET_AFTER = re.compile(r"[ \u00a0]News(?![\w-]|[ \u00a0]+Agency)")
