@@ -630,3 +630,17 @@ def test_attorney_general_inside_an_offices_name_is_no_title():
         "Calls\n\nMEXICO CITY - The Attorney General's Office (FGR) opened an investigation into the calls.\n"
     )
     assert "DOJ" not in agencies(text)
+
+
+def test_a_pronoun_before_a_fixed_title_names_the_persons_own_aide():
+    text = (
+        "E-voting\n\n"
+        "Estonian Prime Minister Kristen Tamm said the system held. Her chief of staff, Tiit Rand, declined "
+        "to comment.\n"
+    )
+    assert "White House" not in agencies(text)
+
+
+def test_a_body_the_table_does_not_know_right_before_a_role_is_the_roles_body():
+    text = "Complaints\n\nThe Harbour Audit Bureau spokesman Lin Yu-wen said it had filed complaints.\n"
+    assert officials(text)["Lin Yu-wen"]["agency"] == "Harbour Audit Bureau"

@@ -2044,6 +2044,8 @@ def _fixed_title_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
 def _fixed_title_agency(title: str) -> Agency | None:
     from .countries import _table as country_table
 
+    if re.match(r"(?i:his|her|their|its|my|our)\s", title):
+        return None  # "Her chief of staff": the person's own aide, not the White House's
     words = re.sub(r"(?:’s|'s)(?= )", "", title).split()
     states = country_table()[4]
     if len(words) > 1 and (words[0] in states or " ".join(words[:2]) in states):
@@ -2679,6 +2681,15 @@ def find_officials(
                             title_owner[(t_clean, ts + off)] = owner[-1].agency
             if titles:
                 public = True
+                # "Central Election Commission spokesman Chen Yun-ting": a body the table does not know, named
+                # right before the role, is the role's body
+                t0, ts0 = titles[0]
+                prev = [a for a in agencies if not a.via_title and a.end == ts0 - 1 and a.start >= left_start]
+                if prev and t0[:1].islower() and text[ts0 - 1] in " \u00a0":
+                    a0 = prev[-1]
+                    t_new = text[a0.start : ts0 + len(t0)]
+                    titles[0] = (t_new, a0.start)
+                    title_owner[(t_new, a0.start)] = a0.agency
         after = text[pm.end : pm.end + 220]
         # "The Secretary of State for Science, Innovation and Technology, Marcus Heale, said": a title that
         # opens the sentence, with commas of its own, set off before the name
