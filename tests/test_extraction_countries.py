@@ -83,3 +83,14 @@ def test_georgia_among_other_countries_is_the_country():
 def test_georgia_beside_the_usual_actors_stays_a_state():
     text = "Russia and Iran targeted voter rolls in Georgia, officials in Atlanta said.\n"
     assert "GE" not in extract_document(text, "doc.txt")["countries"]
+
+
+def test_turkey_the_bird_is_no_country():
+    text = (
+        "Ballots\n\n"
+        "Workers kept counting. Turkey sandwiches donated by a church were handed out. Turkey's election "
+        "board was not involved.\n"
+    )
+    assert extract_document(text, "doc.txt")["countries"] == ["TR"]
+    bird = "Ballots\n\nWorkers kept counting. Turkey sandwiches donated by a church were handed out.\n"
+    assert extract_document(bird, "doc.txt")["countries"] == []

@@ -119,6 +119,12 @@ _PLACE_NAME_TAIL = re.compile(
 )
 
 
+_BIRD_AFTER = re.compile(
+    r"[ \u00a0]+(?:sandwich(?:es)?|dinners?|breasts?|burgers?|legs?|bacon|feasts?|roasts?|chili|"
+    r"giveaways?|drives?|trot)\b"
+)
+
+
 _TOWN_AFTER = re.compile(
     r",[ \u00a0]+(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?"
     r"(?:town|city|village|hamlet|community|township|borough|suburb|county seat)\b"
@@ -165,6 +171,8 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if surface in ("London", "Paris", "Berlin", "Cairo", "Tokyo") and _is_person_context(region, s, e):
             continue
+        if surface == "Turkey" and _BIRD_AFTER.match(region, e):
+            continue  # "Turkey sandwiches donated by a church": the bird
         if _PLACE_NAME_TAIL.match(region, e) and surface[:1].isupper() and " " not in surface:
             continue  # "the town of Turkey Creek", "Peru Township", "Lebanon Valley": a place named after it
         if (
