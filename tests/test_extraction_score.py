@@ -138,9 +138,9 @@ DEVELOPMENT_SETS = {
             "speakers": 0.91,
             "countries_f1": 0.97,
             "officials_f1": 0.97,
-            "agencies_f1": 0.95,
+            "agencies_f1": 0.97,
             "metadata": 0.90,
-            "overall": 0.96,
+            "overall": 0.965,
         },
     ),
     "extraction_atlas": (
@@ -149,10 +149,25 @@ DEVELOPMENT_SETS = {
             "quotes_f1": 0.98,
             "speakers": 0.97,
             "countries_f1": 0.97,
-            "officials_f1": 0.96,
-            "agencies_f1": 0.945,
+            "officials_f1": 0.99,
+            "agencies_f1": 0.97,
             "metadata": 0.95,
-            "overall": 0.975,
+            "overall": 0.985,
+        },
+    ),
+    # Compass was measured blind once (0.965, session 8) and has been a
+    # development set since; that first figure is the one that says how the
+    # pipeline reads text it has not seen.
+    "extraction_compass": (
+        "compass.gold.json",
+        {
+            "quotes_f1": 0.99,
+            "speakers": 0.97,
+            "countries_f1": 0.96,
+            "officials_f1": 0.99,
+            "agencies_f1": 0.975,
+            "metadata": 0.98,
+            "overall": 0.985,
         },
     ),
 }
