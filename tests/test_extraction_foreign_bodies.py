@@ -336,3 +336,35 @@ def test_a_nationality_before_foreign_minister_names_that_countrys_foreign_minis
     by_name = {o["name"]: o for o in result["officials"]}
     assert by_name["Jan Novak"]["agency"] == "Ministry of Foreign Affairs of the Czech Republic"
     assert by_name["Piotr Wrona"]["agency"] == "Ministry of Foreign Affairs of Poland"
+
+
+def test_an_acronym_the_text_defines_in_brackets_is_the_bodys_even_when_the_table_gives_it_another():
+    text = (
+        "Fake results\n\n"
+        "ACCRA, Ghana - Ghana's electoral body, the National Electoral Council (NEC), said on Monday it had "
+        "found fake result sheets. “The sheets are forged,” the NEC said.\n"
+    )
+    result = extract_document(text, "doc.txt")
+    council = [a for a in result["agencies"] if a["name"] == "National Electoral Council"]
+    assert council
+    assert council[0]["acronym"] == "NEC"
+    assert "National Election Commission" not in {a["name"] for a in result["agencies"]}
+    assert result["quotes"][0]["speaker_agencies"] == ["NEC"]
+
+
+def test_a_table_body_without_an_acronym_takes_the_one_the_text_defines():
+    text = (
+        "Count\n\n"
+        "QUITO - The National Electoral Council (CNE) said the count was on time. “No fraud was found,” "
+        "the CNE said.\n"
+    )
+    result = extract_document(text, "doc.txt")
+    assert "CNE" in {
+        a["acronym"] for a in result["agencies"] if a["name"].startswith("National Electoral Council")
+    }
+    assert result["quotes"][0]["speaker_agencies"] == ["CNE"]
+
+
+def test_a_country_in_brackets_after_a_body_is_not_its_acronym():
+    text = "Register\n\nThe Electoral Commission (UK) said the register was safe.\n"
+    assert all(a["acronym"] != "UK" for a in run(text)["agencies"])

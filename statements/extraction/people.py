@@ -386,17 +386,26 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
                 x.agency = m.agency
     # "Brazil's Superior Electoral Court (TSE)": a body the table does not know, with the acronym the text
     # gives it in brackets, which then names it on its own
+    # The same for a body without an acronym (in the table or not) whose bracketed acronym the table gives
+    # another body that the text does not name otherwise ("Ghana's National Electoral Council (NEC)" is not
+    # Korea's NEC here): the text's own definition wins
+    named = {x.agency for x in out if not x.via_title and not _PAREN_ACRONYM.fullmatch("(" + x.surface + ")")}
     for m in list(out):
-        if m.via_title or m.agency.acronym or agency_by_key(m.agency.name) is not None:
+        if m.via_title or m.agency.acronym:
             continue
         pm = _PAREN_ACRONYM.match(text, m.end, end)
-        if not pm or pm.group(1) in by_surface:
+        if not pm:
             continue
+        other = by_surface.get(pm.group(1))
+        if other is not None and other != m.agency and other in named:
+            continue
+        if _country_code(pm.group(1)):
+            continue  # "the Electoral Commission (UK)": where it is, not its acronym
         acr = pm.group(1)
         agency = Agency(m.agency.name, acr, m.agency.kind, m.agency.country)
         old_agency = m.agency
         for x in out:
-            if x.agency == old_agency:
+            if x.agency == old_agency or other is not None and x.agency == other and x.surface == acr:
                 x.agency = agency
         for am in re.finditer(r"(?<![\w&-])" + re.escape(acr) + r"(?![\w&-])", text[start:end]):
             a0 = start + am.start()
