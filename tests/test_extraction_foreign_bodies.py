@@ -368,3 +368,30 @@ def test_a_table_body_without_an_acronym_takes_the_one_the_text_defines():
 def test_a_country_in_brackets_after_a_body_is_not_its_acronym():
     text = "Register\n\nThe Electoral Commission (UK) said the register was safe.\n"
     assert all(a["acronym"] != "UK" for a in run(text)["agencies"])
+
+
+def test_a_description_refers_back_to_the_body_it_stood_in_apposition_with():
+    text = (
+        "Fake sheets\n\n"
+        "Valdoria's electoral body, the National Vote Council (NVC), said on Monday it had found forged "
+        "result sheets. “The sheets are forged,” the electoral body said.\n"
+    )
+    assert run(text)["quotes"][0]["speaker_agencies"] == ["NVC"]
+
+
+def test_a_description_after_a_body_in_apposition_names_that_body():
+    text = (
+        "Appeal\n\n"
+        "The High Ballot Tribunal (HBT), the country's top election court, took up the appeal. “We will rule "
+        "within a week,” the court said.\n"
+    )
+    assert run(text)["quotes"][0]["speaker_agencies"] == ["HBT"]
+
+
+def test_a_poll_body_is_the_election_body_the_text_named_before():
+    text = (
+        "Videos\n\n"
+        "The Independent Election Board (IEB) removed the videos on Sunday. Two days later, officials said "
+        "more had appeared. “We are acting fast,” the poll body said.\n"
+    )
+    assert run(text)["quotes"][0]["speaker_agencies"] == ["IEB"]

@@ -820,7 +820,7 @@ _ORG_HEADS = (
     r"Institute|Institution|Foundation|Center|Centre|Council|Association|Commission|Committee|Agency|Bureau|Board|"
     r"Coalition|Alliance|Partnership|Observatory|Directorate|Ministry|Department|Office|Authority|"
     r"Service|Command|Corporation|Corp\.|Inc\.|LLC|Ltd\.|Court|Group|University|Taskforce|Task Force|"
-    r"Mechanism|Division|Section|Unit"
+    r"Mechanism|Division|Section|Unit|Tribunal"
 )
 
 
@@ -3768,6 +3768,72 @@ class SpeakerResolver:
             return best.agency
         return None
 
+    # "the electoral body", "the poll body", "the watchdog": descriptions no body's name holds
+    _GENERIC_NOUNS = frozenset("body watchdog regulator".split())
+    _MODIFIER_STEMS = {
+        "poll": "elect",
+        "polls": "elect",
+        "vote": "elect",
+        "voting": "elect",
+        "telecom": "communic",
+    }
+    _NOT_MODIFIERS = frozenset(
+        "the its their a an this that same country's nation's national state federal top main new "
+        "independent official government".split()
+    )
+
+    def described(self, phrase: str, noun: str, pos: int) -> Agency | None:
+        """The body a description refers back to by what the text itself said of it: the body it stood in
+        apposition with ("Ghana's electoral body, the National Electoral Council (NEC), ..." / "the X,
+        Ruritania's top election court, ..."), else the latest body whose name holds the description's
+        modifier ("the electoral body" after "the Independent Election Board"; "the media regulator" after
+        "the Media Authority")."""
+        dm = re.search(r"\b((?:[\w’'-]+\s+){0,3})" + re.escape(noun) + r"\b", phrase)
+        if dm is None:
+            return None
+        words = [
+            w for w in dm.group(1).split() if w not in self._NOT_MODIFIERS and not w.endswith(("’s", "'s"))
+        ]
+        desc = r"\s+".join(re.escape(w) for w in [*words, noun])
+        best = None
+        # apposition: "<description>, the NAME" or "NAME (ACR), <Country's|the|its> <description>"
+        for m in self.agencies:
+            if m.end > pos or pos - m.start > 3000 or m.via_title:
+                continue
+            if any(qs <= m.start < qe for qs, qe in self.quote_spans):
+                continue
+            before = self.text[max(0, m.start - 80) : m.start]
+            after_m = _PAREN_ACRONYM.match(self.text, m.end)
+            after = self.text[after_m.end() if after_m else m.end : m.end + 100]
+            if re.search(r"(?i)\b" + desc + r",?\s+(?:the\s+)?$", before) or re.match(
+                r"(?i),\s+(?:the|its|an?|[\w.’'-]+(?:’s|'s))\s+(?:[\w’'-]+\s+){0,3}?" + desc + r"\b", after
+            ):
+                best = m
+        if best is not None:
+            self.antecedent_surface = best.surface
+            return best.agency
+        if not words:
+            return None
+        stems = [self._MODIFIER_STEMS.get(w, w[:5]) for w in words if len(w) > 2]
+        if not stems:
+            return None
+        for m in self.agencies:
+            if m.end > pos or pos - m.start > 3000 or m.via_title:
+                continue
+            if any(qs <= m.start < qe for qs, qe in self.quote_spans):
+                continue
+            if m.agency.kind in ("company", "association"):
+                continue
+            name = m.agency.name.lower()
+            if noun not in self._GENERIC_NOUNS and not re.search(r"\b" + re.escape(noun) + r"\b", name):
+                continue
+            if all(re.search(r"\b" + re.escape(st), name) for st in stems):
+                best = m
+        if best is not None:
+            self.antecedent_surface = best.surface
+            return best.agency
+        return None
+
     _NAMED_HEADS = frozenset(
         "bureau commission committee ministry embassy mission council court board directorate command "
         "service institute foundation".split()
@@ -4148,7 +4214,7 @@ class SpeakerResolver:
             r"\b(agency|bureau|department|company|firm|group|organi[sz]ation|association|coalition|"
             r"committee|panel|ministry|embassy|government|command|service|office|commission|board|"
             r"council|cent(?:er|re)|mission|task ?force|police|collective|network|gang|directorate|"
-            r"inspectorate|authority|institute)\b",
+            r"inspectorate|authority|institute|body|watchdog|regulator|tribunal|court|chamber)\b",
             lower,
         )
         if hm and (
@@ -4164,7 +4230,7 @@ class SpeakerResolver:
                 return Speaker(
                     phrase, [], [a.key for a in ags2], "group" if not role else "unnamed", bool(ags2)
                 )
-            ant = self.antecedent(noun, p_start)
+            ant = self.antecedent(noun, p_start) or self.described(lower, noun, p_start)
             if ant:
                 # "the embassy (Russian Embassy in Washington)": the description and what it refers back to
                 shown = phrase
