@@ -395,3 +395,14 @@ def test_a_poll_body_is_the_election_body_the_text_named_before():
         "more had appeared. “We are acting fast,” the poll body said.\n"
     )
     assert run(text)["quotes"][0]["speaker_agencies"] == ["IEB"]
+
+
+def test_a_longer_name_with_its_own_bracketed_acronym_is_not_the_table_body_inside_it():
+    text = (
+        "Sites\n\n"
+        "The State Electoral Commission (SEKO) said none of its systems had been breached, and the chairman "
+        "of the commission urged calm.\n"
+    )
+    names = {(a["name"], a["acronym"]) for a in run(text)["agencies"]}
+    assert ("State Electoral Commission", "SEKO") in names
+    assert not any(name == "UK Electoral Commission" for name, _ in names)

@@ -341,14 +341,21 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             out.append(m)
             taken.append((m.start, m.end))
             continue
-        if (
-            code
-            and all(a.agency.country != code for a in inside)
-            and not any(
-                s < m.end and m.start < e
-                for s, e in taken
-                if (s, e) not in {(a.start, a.end) for a in inside}
+        # "The National Electoral Commission (PKW)": a longer name the text gives its own acronym, which is
+        # no acronym of the table body inside it, is that longer name's body
+        pm = _PAREN_ACRONYM.match(text, m.end, end) if inside else None
+        own_acronym = (
+            pm is not None
+            and not _country_code(pm.group(1))
+            # "the Czech Security Information Service (BIS)": the table body itself, by its nationality
+            and not (code and any(a.agency.country == code for a in inside))
+            and all(
+                a.agency.acronym != pm.group(1) and _agency_table()[0].get(pm.group(1)) != a.agency
+                for a in inside
             )
+        )
+        if (code and all(a.agency.country != code for a in inside) or own_acronym) and not any(
+            s < m.end and m.start < e for s, e in taken if (s, e) not in {(a.start, a.end) for a in inside}
         ):
             for a in inside:
                 out.remove(a)
