@@ -406,3 +406,29 @@ def test_a_longer_name_with_its_own_bracketed_acronym_is_not_the_table_body_insi
     names = {(a["name"], a["acronym"]) for a in run(text)["agencies"]}
     assert ("State Electoral Commission", "SEKO") in names
     assert not any(name == "UK Electoral Commission" for name, _ in names)
+
+
+def test_a_nationality_before_a_described_election_body_is_that_countrys_election_body():
+    text = (
+        "Calls\n\n"
+        "MEXICO CITY - The Mexican electoral authority said it had traced the cloned calls. “We acted at "
+        "once,” the authority said.\n"
+    )
+    result = run(text)
+    assert "INE" in {a["acronym"] for a in result["agencies"]}
+    assert result["quotes"][0]["speaker_agencies"] == ["INE"]
+
+
+def test_a_countrys_lower_case_electoral_commission_is_the_one_the_table_gives_it():
+    text = "Rumours\n\nLAGOS - Nigeria's electoral commission warned voters about forged result sheets.\n"
+    assert "INEC" in agency_keys(text)
+
+
+def test_a_described_election_body_is_the_election_body_the_text_names():
+    text = (
+        "Warning\n\n"
+        "The Dutch election watchdog issued a warning on Tuesday. The Electoral Council said the notices "
+        "about closed polling stations were fake.\n"
+    )
+    names = {a["name"] for a in run(text)["agencies"]}
+    assert "Electoral Council of the Netherlands" not in names or "Electoral Council" not in names

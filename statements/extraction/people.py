@@ -536,6 +536,23 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             s0 = m.end - len(mm.group(1))
             out.append(AgencyMention(s0, m.end, host, mm.group(1)))
     _resolve_homonyms(text, start, end, out)
+    # "Dutch election watchdog ... the Electoral Council": a described election body is the election body
+    # the text names, where it names one, before the one the table gives its country
+    described = [m for m in out if not m.via_title and _described_election_body().fullmatch(m.surface)]
+    if described:
+        named_bodies = [
+            m.agency
+            for m in out
+            if m not in described
+            and not m.via_title
+            and m.agency.kind != "company"
+            and re.search(r"Elect|Poll", m.agency.name)
+            and not re.search(r"Observ|Mission|Prosecut|Court|Tribunal|Integrity|Assistance", m.agency.name)
+        ]
+        for m in described:
+            same = list(dict.fromkeys(a for a in named_bodies if a.country in (None, m.agency.country)))
+            if len(same) == 1:
+                m.agency = same[0]
     # "told Yonhap News Agency": the outlet that carried the words, not a body in the story
     return [
         m
@@ -960,6 +977,39 @@ def _generic_patterns():
 
 
 @lru_cache(maxsize=1)
+def _election_bodies() -> dict[str, list[Agency]]:
+    """Each country's election-management bodies in the table (not its courts, observers or prosecutors)."""
+    out: dict[str, list[Agency]] = {}
+    for agency in dict.fromkeys(_agency_table()[2].values()):
+        if (
+            agency.country
+            and agency.country != "US"
+            and re.search(r"Elect|Poll", agency.name)
+            and re.search(
+                r"Commission|Council|Institute|Authority|Board|Committee|Office|Agency", agency.name
+            )
+            and not re.search(
+                r"Observ|Mission|Prosecut|Court|Tribunal|Integrity|Security|Cyber|Media|Regulat|Supervis|"
+                r"Commissioner|Officer|Assistance",
+                agency.name,
+            )
+        ):
+            out.setdefault(agency.country, []).append(agency)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _described_election_body() -> re.Pattern:
+    return re.compile(
+        r"(?<![\w-])(?P<c>"
+        + alternation(_country_words())
+        + r")(?:’s|'s)?[ \u00a0]+(?:(?:national|central|independent|federal|top)[ \u00a0]+)?"
+        r"(?:electoral|election|elections|poll|polls)[ \u00a0]+"
+        r"(?:authority|body|agency|watchdog|council|board|institute|office|organi[sz]er)(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=1)
 def _long_country_names() -> dict[str, str]:
     """Country names of the country table that a mission is "of" ("People's Republic of China" -> CN)."""
     from .countries import _table as country_table
@@ -1100,8 +1150,13 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                     country = _country_name(code)
                     name = next(
                         (n for n in (f"{country} {body}", f"{body} of {country}") if agency_by_key(n)),
-                        f"{body} of {country}",
+                        None,
                     )
+                    if name is None and m.groupdict().get("b2"):
+                        # "Nigeria's electoral commission": the country's one election body the table knows
+                        only = _election_bodies().get(code, [])
+                        name = only[0].name if len(only) == 1 else None
+                    name = name or f"{body} of {country}"
                 else:
                     name = m.group()  # "the Zimbabwe Electoral Commission": the body's own name
                 # a country's Central Election Commission is its CEC in every language's press
@@ -1119,6 +1174,14 @@ def _generic_agencies(text: str, start: int, end: int) -> list[AgencyMention]:
                 name = f"{adj} Embassy"
             agency = agency_by_key(name) or Agency(name, None, "foreign government", code)
             out.append(AgencyMention(start + m.start(), start + m.end(), agency, m.group()))
+    # "the Mexican electoral authority", "Ghana's election body": a nationality before a lower-case
+    # description of an election body is that country's one election body the table knows
+    if "lect" in region or "poll" in region:
+        for m in _described_election_body().finditer(region):
+            code = words[m.group("c")][0]
+            only = _election_bodies().get(code, [])
+            if len(only) == 1:
+                out.append(AgencyMention(start + m.start(), start + m.end(), only[0], m.group()))
     # X, the platform: "posted on X", "banned from X" (not "Generation X", "Malcolm X", "X-ray")
     for m in _X_PLATFORM.finditer(region) if "X" in region else ():
         agency = agency_by_key("Twitter")
