@@ -432,3 +432,23 @@ def test_a_described_election_body_is_the_election_body_the_text_names():
     )
     names = {a["name"] for a in run(text)["agencies"]}
     assert "Electoral Council of the Netherlands" not in names or "Electoral Council" not in names
+
+
+def test_a_bare_electoral_commission_in_a_one_country_story_is_that_countrys_election_body():
+    text = (
+        "Sheets\n\n"
+        "ACCRA, Ghana - The electoral commission said on Monday the result sheets circulating online were "
+        "forged. “They are fake,” the electoral commission said. Ghana votes in December.\n"
+    )
+    result = run(text)
+    assert {a["name"] for a in result["agencies"]} == {"Electoral Commission of Ghana"}
+    assert result["quotes"][0]["speaker_agencies"] == ["Electoral Commission of Ghana"]
+
+
+def test_a_bare_electoral_commission_is_the_body_the_text_names_when_it_names_one():
+    text = (
+        "Sheets\n\n"
+        "ACCRA, Ghana - The Independent Vote Board (IVB) said the sheets were forged. The electoral "
+        "commission said it would publish the real ones.\n"
+    )
+    assert "Electoral Commission of Ghana" not in {a["name"] for a in run(text)["agencies"]}

@@ -553,6 +553,23 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             same = list(dict.fromkeys(a for a in named_bodies if a.country in (None, m.agency.country)))
             if len(same) == 1:
                 m.agency = same[0]
+    # "the electoral commission said" in a story about one country that names no election body: that
+    # country's one election body in the table
+    if "lect" in text[start:end] or "poll" in text[start:end]:
+        bare = list(_BARE_ELECTION_BODY.finditer(text, start, end))
+        if bare and not any(
+            re.search(r"Elect|Poll|Vot|Ballot", m.agency.name) and m.agency.kind != "company" for m in out
+        ):
+            from .countries import count_mentions, country_mentions
+
+            counts = count_mentions(country_mentions(text, start, end))
+            ranked = sorted(((n, c) for c, n in counts.items() if c != "US"), reverse=True)
+            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                only = _election_bodies().get(ranked[0][1], [])
+                if len(only) == 1:
+                    for bm in bare:
+                        out.append(AgencyMention(bm.start("d"), bm.end(), only[0], bm.group("d")))
+                    out.sort(key=lambda a: a.start)
     # "told Yonhap News Agency": the outlet that carried the words, not a body in the story
     return [
         m
@@ -996,6 +1013,14 @@ def _election_bodies() -> dict[str, list[Agency]]:
         ):
             out.setdefault(agency.country, []).append(agency)
     return out
+
+
+_BARE_ELECTION_BODY = re.compile(
+    r"(?<![\w-])[Tt]he[ \u00a0]+(?:country(?:’s|'s)[ \u00a0]+|nation(?:’s|'s)[ \u00a0]+)?"
+    r"(?P<d>(?:national[ \u00a0]+|central[ \u00a0]+|independent[ \u00a0]+)?"
+    r"(?:electoral|election|poll)[ \u00a0]+"
+    r"(?:commission|body|authority|watchdog|council|board))(?![\w-])"
+)
 
 
 @lru_cache(maxsize=1)
