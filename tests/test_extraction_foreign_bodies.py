@@ -452,3 +452,12 @@ def test_a_bare_electoral_commission_is_the_body_the_text_names_when_it_names_on
         "commission said it would publish the real ones.\n"
     )
     assert "Electoral Commission of Ghana" not in {a["name"] for a in run(text)["agencies"]}
+
+
+def test_a_bare_election_board_in_a_us_story_is_no_foreign_election_body():
+    text = (
+        "Count\n\n"
+        "Officials in the county said Russian accounts had spread rumours about the count. The election "
+        "board said the count in the United States county was accurate, and U.S. officials agreed.\n"
+    )
+    assert not any(a["country"] == "RU" for a in run(text)["agencies"])

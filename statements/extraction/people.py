@@ -563,8 +563,9 @@ def find_agencies(text: str, start: int = 0, end: int | None = None) -> list[Age
             from .countries import count_mentions, country_mentions
 
             counts = count_mentions(country_mentions(text, start, end))
-            ranked = sorted(((n, c) for c, n in counts.items() if c != "US"), reverse=True)
-            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            # (the country the story is most about, not a U.S. story's foreign adversary)
+            ranked = sorted(((n, c) for c, n in counts.items()), reverse=True)
+            if ranked and ranked[0][1] != "US" and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 only = _election_bodies().get(ranked[0][1], [])
                 if len(only) == 1:
                     for bm in bare:
