@@ -475,8 +475,9 @@ def measure_export(server, name, url, rows, runs):
 
 
 def measure_copy(name, query, runs):
-    """The floor: the export's own statements (statements.copy_export.csv_blocks: the selection, then the
-    cached lines joined in blocks), read straight into this process, without HTTP or Django's response."""
+    """The floor: the export's own statements (statements.copy_export.csv_blocks: the cached lines, read
+    in order for the whole list or joined to a selection, in blocks), read straight into this process,
+    without HTTP or Django's response."""
     from django.http import QueryDict
 
     from statements import copy_export, filters
@@ -501,43 +502,27 @@ def measure_copy(name, query, runs):
     }
 
 
-# The export's own planner settings for its transaction (statements.copy_export.csv_blocks), so the floor
-# reads the lines by the same index lookups rather than hashing all of them.
-PLANNED_AS_THE_EXPORT = (
-    "SELECT set_config('work_mem', '256MB', true), set_config('cursor_tuple_fraction', '1', true), "
-    "set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"
-)
-
-
 def measure_true_copy(name, query, runs):
     """The floor the issue names: PostgreSQL's own `COPY (the same query) TO STDOUT WITH CSV`, read by
-    psycopg into this process. The query is the export's: the list's queryset in its order, each line the
-    id, the permalink and the quote's cached cells (statements.export_lines), so the same rows from the same
-    tables and the file's own bytes (LF line ends). The line is one column whose delimiter and quote are
-    control characters no line holds, so COPY sends it as it is rather than quoting it again."""
+    psycopg into this process. The query is the export's own (statements.copy_export.lines_statement: the
+    same settings, selection and blocks of lines, whichever way the export reads them), so the same rows
+    from the same tables and the file's own bytes. Each block is one column whose delimiter and quote are
+    control characters no line holds, so COPY sends it as it is, between two quote characters."""
     from django.db import connection
     from django.http import QueryDict
 
-    from statements import copy_export, export_lines, filters
+    from statements import copy_export, filters
 
     _, queryset = filters.filtered_quotes(QueryDict(query))
-    export_lines.fill(queryset.db)
-    selection, params = copy_export.selection_sql(queryset)
-    head, tail = (export_lines.sql_literal(part) for part in ("http://127.0.0.1/quotes/", "/"))
-    statement = (
-        f"COPY (SELECT s.id::text || ',' || {head} || s.id::text || {tail} || e.cells "
-        f"FROM ({selection}) AS s (id, position) JOIN {export_lines.TABLE} e ON e.quote_id = s.id "
-        "ORDER BY s.position) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')"
-    )
+    permalink = ("http://127.0.0.1/quotes/", "/")
     connection.ensure_connection()
-    raw = connection.connection
     times, sizes = [], []
     for _ in range(runs):
         started = time.perf_counter()
         size = 0
-        with raw.transaction(), raw.cursor() as cursor:
-            cursor.execute(PLANNED_AS_THE_EXPORT)
-            with cursor.copy(statement, params) as copy:
+        with copy_export.lines_statement(queryset, permalink) as (statement, _rows_per_fetch):
+            copy_sql = f"COPY ({statement}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')"
+            with connection.connection.cursor() as cursor, cursor.copy(copy_sql) as copy:
                 for data in copy:
                     size += len(data)
         times.append(time.perf_counter() - started)

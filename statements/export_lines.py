@@ -3,8 +3,9 @@ computing every row's many-valued cells at export time.
 
 `statements_quoteexportline` holds, for each quote, the CSV text of its line after the id and permalink
 (`,text,speaker,officials,...,country_names`, every cell neutralised and quoted exactly as csv.writer
-quotes it, no line end). The export (statements.copy_export) joins it to the page's selection and sends
-`id,permalink` + cells; a quote whose line is missing is computed in the same statement by
+quotes it, no line end), and the quote's place in the list's default order (published, article_id,
+start: LIST_ORDER, indexed). The export (statements.copy_export) joins it to the page's selection and
+sends `id,permalink` + cells; a quote whose line is missing is computed in the same statement by
 `pg_temp.quote_export_cells(id)`, so the file is right whatever the state of the cache.
 
 - **Filled** by `fill()` for every quote without a line, in one INSERT … SELECT (the grouped statement of
@@ -116,9 +117,15 @@ def latest_titles_sql(official, published):
             WHERE mt.official_id = {official} AND ma.published <= {published})) latest)"""
 
 
+LIST_ORDER = (
+    "published DESC NULLS LAST, article_id, start, quote_id"  # the index quoteexportline_list_order_idx
+)
+
+
 def cells_sql(source):
-    """SELECT (quote id, cells) for the quotes of table `source` (id, article_id, published): one
-    grouped aggregate per many-valued column over all of their links (merge or hash joins)."""
+    """SELECT (quote id, published, article id, start, cells) for the quotes of table `source` (id,
+    article_id, published): the quote's place in the list's default order, then its cells, by one grouped
+    aggregate per many-valued column over all of their links (merge or hash joins)."""
     sep = separator()
     return f"""
 WITH pairs AS MATERIALIZED (
@@ -160,7 +167,8 @@ countries AS (
   JOIN statements_country x ON x.id = t.country_id
   GROUP BY t.quote_id
 )
-SELECT s.id, {cells_expression("o.names", "o.titles", "g.names", "c.codes", "c.names")}
+SELECT s.id AS quote_id, q.published, q.article_id, q.start,
+  {cells_expression("o.names", "o.titles", "g.names", "c.codes", "c.names")} AS cells
 FROM {source} s
 JOIN statements_quote q ON q.id = s.id
 JOIN statements_article a ON a.id = q.article_id
@@ -248,8 +256,11 @@ def fill(using="default"):
                 # A nested loop planned on statistics older than the data rescans a table per quote.
                 cursor.execute("SELECT set_config('enable_nestloop', 'off', true)")
             cursor.execute("ANALYZE export_todo")
+            # Written in the list's order, so that reading them in that order (the whole list's export)
+            # reads the table from start to end rather than jumping about it.
             cursor.execute(
-                f"INSERT INTO {TABLE} (quote_id, cells) {cells_sql('export_todo')} "  # noqa: S608
+                f"INSERT INTO {TABLE} (quote_id, published, article_id, start, cells) "  # noqa: S608
+                f"SELECT * FROM ({cells_sql('export_todo')}) lines ORDER BY {LIST_ORDER} "
                 "ON CONFLICT (quote_id) DO NOTHING"
             )
         cursor.execute("DROP TABLE export_todo")
