@@ -4,8 +4,9 @@ computing every row's many-valued cells at export time.
 `statements_quoteexportline` holds, for each quote, the CSV text of its line after the id and permalink
 (`,text,speaker,officials,...,country_names`, every cell neutralised and quoted exactly as csv.writer
 quotes it, no line end), and the quote's place in the list's default order (published, article_id,
-start: LIST_ORDER, indexed). The export (statements.copy_export) joins it to the page's selection and
-sends `id,permalink` + cells; a quote whose line is missing is computed in the same statement by
+start: LIST_ORDER, indexed). The export (statements.copy_export) joins it to the page's selection, or
+for the whole list reads it in that order, and sends `id,permalink` + cells; a quote whose line is missing
+(or, for the whole list, out of place) is computed in the same statement by
 `pg_temp.quote_export_cells(id)`, so the file is right whatever the state of the cache.
 
 - **Filled** by `fill()` for every quote without a line, in one INSERT … SELECT (the grouped statement of
