@@ -9,8 +9,8 @@ Only the words of a query are used: punctuation, operators and SQL-looking chara
 input can break the search syntax of either database.
 """
 
+import math
 import re
-from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
@@ -104,23 +104,30 @@ SAME_WORDS_THRESHOLD = 0.6
 SAME_WORDS_SHOWN = 20  # on a quote's page, the most alike; a statement reprinted hundreds of times says so
 
 
+INSIDE_WORDS = re.compile(r"(?<=\w)[.\-’'](?=\w)")
+WORDS = re.compile(r"\w+")
+
+
 def normalized_words(text):
     """Words for comparison: case, punctuation inside words ("U.S.", "cyber-attacks") and quotes ignored."""
-    text = re.sub(r"(?<=\w)[.\-’'](?=\w)", "", text.lower())
-    return re.findall(r"\w+", text)
+    return WORDS.findall(INSIDE_WORDS.sub("", text.lower()))
 
 
-@lru_cache(maxsize=4096)
 def shingles(text):
+    """The runs of SHINGLE_SIZE words of `text` (or its only, shorter run). Computed afresh: each page
+    compares a few hundred texts, which a cache would only hold longer (and hash at every lookup)."""
     words = normalized_words(text)
     if len(words) < SHINGLE_SIZE:
         return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))  # runs that fit
+    return frozenset(zip(*[words[i:] for i in range(SHINGLE_SIZE)], strict=False))  # the runs that fit
 
 
 def same_words_score(text_a, text_b):
     """Share of the shorter text's word runs found in the other: 1.0 when one contains the other."""
-    a, b = shingles(text_a), shingles(text_b)
+    return _shared_share(shingles(text_a), shingles(text_b))
+
+
+def _shared_share(a, b):
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
@@ -131,13 +138,15 @@ def carrying_same_words(quote, candidates):
 
     Very short quotes (fewer than two word runs, e.g. "focused") are never matched: they are too common.
     """
-    if len(shingles(quote.text)) < 2:
+    runs = shingles(quote.text)
+    if len(runs) < 2:
         return []
     scored = []
     for candidate in candidates:
-        if len(shingles(candidate.text)) < 2:
+        candidate_runs = shingles(candidate.text)
+        if len(candidate_runs) < 2:
             continue
-        score = same_words_score(quote.text, candidate.text)
+        score = _shared_share(runs, candidate_runs)
         if score >= SAME_WORDS_THRESHOLD:
             scored.append((score, candidate))
     scored.sort(key=lambda pair: -pair[0])
@@ -171,8 +180,19 @@ def candidate_words(text):
     return sets[:MAX_WINDOWS]
 
 
-# How much of the table same_words_candidates reads in order before it asks the index (about 5,000 quotes).
+# How much of the table same_words_candidates reads in order before it asks the index (about 5,000 quotes),
+# and how much more it reads when those pages hold some matches, but too few (PROBE_MORE times as much).
 PROBE_PAGES = 400
+PROBE_MORE = 2
+
+
+def _in_pages(queryset, first_page, end_page):
+    """`queryset`'s rows stored in the table's pages [first_page, end_page): a TID range scan."""
+    table = queryset.model._meta.db_table
+    where, params = [f"{table}.ctid < %s::tid"], [f"({end_page},0)"]
+    if first_page:
+        where, params = [f"{table}.ctid >= %s::tid", *where], [f"({first_page},0)", *params]
+    return queryset.extra(where=where, params=params)  # noqa: S610 - constant SQL, page numbers as parameters
 
 
 def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT, probe_pages=PROBE_PAGES):
@@ -180,11 +200,12 @@ def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT, probe_pages=PR
     index, in the table's order (the caller ranks them by their words): sorted, the index's every match
     would be read and joined to its article before the first `limit` were known.
 
-    On PostgreSQL the index builds its whole set of matches before the first row comes back: about 150 ms
+    On PostgreSQL the index builds its whole set of matches before the first row comes back: 20 to 300 ms
     when a quote's words are common (tens of thousands of matches), for 200 of them. The table's first
     `probe_pages` pages are read in order first (a TID range scan, a few milliseconds); when they hold
     `limit` matches, those are the index's first `limit` too, since its rows also come in the table's
-    order, so the index is asked only when they do not."""
+    order. When they hold fewer, but enough to say that the next pages (at most PROBE_MORE times as many)
+    hold the rest, those are read too; the index is asked only when neither answers."""
     sets = candidate_words(quote.text)
     if not sets:
         return []
@@ -196,9 +217,12 @@ def same_words_candidates(quote, queryset, limit=CANDIDATE_LIMIT, probe_pages=PR
         # its start (archive.settings: no synchronised scans).
         matching = queryset.alias(search_vector=StoredDocument()).filter(search_vector=words)
         if probe_pages:
-            table = queryset.model._meta.db_table
-            first_pages = matching.extra(where=[f"{table}.ctid < %s::tid"], params=[f"({probe_pages},0)"])  # noqa: S610
-            probed = list(first_pages[:limit])
+            probed = list(_in_pages(matching, 0, probe_pages)[:limit])
+            if probed and len(probed) < limit:
+                # As many pages again as the matches seen so far say the rest needs, and a quarter more.
+                more = math.ceil(probe_pages * (limit - len(probed)) / len(probed) * 1.25)
+                if more <= probe_pages * PROBE_MORE:
+                    probed += _in_pages(matching, probe_pages, probe_pages + more)[: limit - len(probed)]
             if len(probed) == limit:
                 return probed
         return list(matching[:limit])
