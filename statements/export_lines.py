@@ -10,8 +10,9 @@ for the whole list reads it in that order, and sends `id,permalink` + cells; a q
 `pg_temp.quote_export_cells(id)`, so the file is right whatever the state of the cache.
 
 - **Filled** by `fill()` for every quote without a line, in one INSERT … SELECT (the grouped statement of
-  `cells_sql`: one aggregate per many-valued column over all the missing quotes' links): by
-  `generate_synthetic` after its load and by each PostgreSQL export before it streams.
+  `cells_sql`: one aggregate per many-valued column over all the missing quotes' links): by `migrate` and
+  `flush` (which drop them all), by `generate_synthetic` after its load and by each PostgreSQL export
+  before it streams.
 - **Invalidated** by the receivers below, in the transaction of the write that makes a line wrong: a
   quote saved or deleted, or its officials, agencies or countries changed (either side of the link); an
   article saved (its quotes; when its date changes, also the quotes of the officials it gives a title,
@@ -28,6 +29,8 @@ for the whole list reads it in that order, and sends `id,permalink` + cells; a q
 Writes that bypass signals and add no title (`QuerySet.update()` of quotes, raw SQL) must call
 `forget_quotes()` themselves (statements.synthetic does, by truncating).
 """
+
+import time
 
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
@@ -379,10 +382,31 @@ def links_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
         )
 
 
-def migrated(sender, using="default", plan=None, **kwargs):
-    """`flush` (no plan: quote ids may start again from 1) or migrations applied: the lines may be wrong."""
-    if sender.label == "statements" and (plan is None or plan) and TABLE in table_names(using):
-        forget_all(using)
+def migrated(sender, using="default", plan=None, verbosity=1, stdout=None, **kwargs):
+    """`flush` (no plan: quote ids may start again from 1) or migrations applied: the lines may be wrong.
+    They are computed again here, at deploy time (about a minute at a million quotes), rather than by the
+    first export, which would send nothing for that long."""
+    if sender.label != "statements" or not (plan is None or plan) or not enabled(using):
+        return
+    if TABLE not in table_names(using):
+        return
+    forget_all(using)
+    if not has_current_columns(using):
+        return  # migrated back to before the lines kept their place: the export computes them then
+    if verbosity >= 1 and stdout is not None:
+        stdout.write("  Computing the CSV export's cached lines...")
+        stdout.flush()
+    started = time.monotonic()
+    written = fill(using)
+    if verbosity >= 1 and stdout is not None:
+        stdout.write(f"  Export lines: {written:,} computed in {time.monotonic() - started:.1f} s.")
+
+
+def has_current_columns(using):
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        columns = {column.name for column in connection.introspection.get_table_description(cursor, TABLE)}
+    return {"quote_id", "published", "article_id", "start", "cells"} <= columns
 
 
 def table_names(using):

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.http import QueryDict
 
@@ -292,3 +293,16 @@ def test_many_undated_quotes_send_the_whole_list_through_the_selection(client, h
     quote, _ = hostile_records
     corrupt_line(quote, ",stale cells", start=quote.start + 1)
     assert ",stale cells" in served_csv(client, "")  # looked up by id: the selection's path
+
+
+@postgresql_only
+def test_migrating_computes_the_lines_so_that_the_first_export_need_not(client, hostile_records):
+    served_csv(client, "")  # the lines are cached now
+    migrated = io.StringIO()
+    export_lines.migrated(apps.get_app_config("statements"), plan=[("a migration", False)], stdout=migrated)
+    assert f"Export lines: {Quote.objects.count():,} computed" in migrated.getvalue()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {export_lines.TABLE}")  # noqa: S608
+        assert cursor.fetchone()[0] == Quote.objects.count()
+    assert export_lines.fill() == 0  # nothing left for the export to compute
+    assert served_csv(client, "") == python_writer_csv("")
